@@ -1,0 +1,143 @@
+#ifndef IMPACTLOG_ACHIEVEMENT_H
+#define IMPACTLOG_ACHIEVEMENT_H
+
+/*
+ * One achievement and the rules for its fields.  The command line, CSV
+ * import, JSON input and the editor template all set fields through
+ * il_achievement_set() and check the whole through il_achievement_check(),
+ * so a value means the same thing wherever it is typed.
+ */
+
+#include "impactlog/db.h"
+#include "impactlog/parse.h"
+#include "impactlog/util.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define IL_TITLE_MAX 200   /* characters */
+#define IL_NOTE_MAX  10000 /* characters */
+#define IL_TEXT_MAX  1000  /* characters in a unit, project or list item */
+#define IL_LIST_MAX  100   /* items in orgs, evidence or witnesses */
+
+enum il_tag {
+	IL_TAG_NONE,
+	IL_TAG_PREVENTED_LOSS,
+	IL_TAG_ENABLED_SCALE,
+	IL_TAG_USER_GROWTH,
+};
+
+enum il_confidence {
+	IL_CONFIDENCE_MEASURED,
+	IL_CONFIDENCE_ESTIMATED,
+	IL_CONFIDENCE_PROJECTED,
+};
+
+/* The fields a user can set, in CSV column order. */
+enum il_field {
+	IL_FIELD_UID,
+	IL_FIELD_DATE,
+	IL_FIELD_TAG,
+	IL_FIELD_TITLE,
+	IL_FIELD_VALUE,
+	IL_FIELD_UNIT,
+	IL_FIELD_BASELINE,
+	IL_FIELD_SHARE,
+	IL_FIELD_TEAM_SIZE,
+	IL_FIELD_LIKELIHOOD,
+	IL_FIELD_LEAD_DAYS,
+	IL_FIELD_CONFIDENCE,
+	IL_FIELD_PROJECT,
+	IL_FIELD_ORGS,
+	IL_FIELD_EVIDENCE,
+	IL_FIELD_WITNESSES,
+	IL_FIELD_NOTE,
+	IL_FIELD_COUNT
+};
+
+struct il_field_info {
+	const char *column; /* CSV column and JSON key: "team_size" */
+	const char *option; /* command-line option: "--team-size" */
+	bool is_list;       /* orgs, evidence, witnesses */
+	bool optional;      /* may be cleared (set to nothing) */
+};
+
+extern const struct il_field_info il_fields[IL_FIELD_COUNT];
+
+/* The field whose CSV column or JSON key is NAME; -1 when none is. */
+int il_field_by_column(const char *name);
+
+struct il_achievement {
+	int64_t id; /* 0 until stored */
+	char *uid;  /* NULL: assigned when stored */
+	struct il_date date;
+	enum il_tag tag;
+	char *title;
+	bool has_value;
+	double value;
+	char *unit;
+	bool has_baseline;
+	double baseline;
+	double share;
+	long long team_size;
+	bool has_likelihood;
+	double likelihood;
+	bool has_lead_days;
+	long long lead_days;
+	enum il_confidence confidence;
+	char *project;
+	char *note;
+	struct il_strlist orgs;
+	struct il_strlist evidence;
+	struct il_strlist witnesses;
+	char *deleted_at; /* NULL unless in the trash */
+	unsigned given;   /* bit (1u << field) for each field set explicitly */
+};
+
+/* A diagnosis: which field was wrong and why, worded to follow the field's
+ * name: "--share: '140' is not a percentage from 0 to 100". */
+struct il_diag {
+	enum il_field field;
+	char message[512];
+};
+
+const char *il_tag_name(enum il_tag tag);
+enum il_tag il_tag_parse(const char *name);
+const char *il_confidence_name(enum il_confidence confidence);
+
+/* An empty achievement with SPEC's defaults, dated TODAY. */
+void il_achievement_init(struct il_achievement *a, struct il_date today);
+void il_achievement_free(struct il_achievement *a);
+
+/* Sets FIELD from TEXT as typed by a user.  An empty TEXT clears an
+ * optional field.  A list field gains one item, or with split_lists, the
+ * items of a ';'-separated list (see il_list_split). */
+int il_achievement_set(struct il_achievement *a, enum il_field field, const char *text,
+		       struct il_date today, bool split_lists, struct il_diag *diag);
+
+/* Checks the rules that tie fields together, and fills in defaults that
+ * depend on the tag (the unit). */
+int il_achievement_check(struct il_achievement *a, struct il_diag *diag);
+
+/* After a change of tag from OLD_TAG, a unit that was only the old tag's
+ * default (and not given again) gives way to the new tag's default. */
+void il_achievement_retag(struct il_achievement *a, enum il_tag old_tag);
+
+/* Splits a ';'-separated list: "\;" stands for a ';' inside an item and
+ * "\\" for a backslash.  Empty items are dropped. */
+void il_list_split(const char *text, struct il_strlist *out);
+/* Joins LIST with ';', escaping as il_list_split expects. */
+void il_list_join(const struct il_strlist *list, struct il_buf *out);
+
+/* Storage.  Callers hold the transaction. */
+int il_achievement_insert(struct il_db *db, struct il_achievement *a);
+int il_achievement_update(struct il_db *db, const struct il_achievement *a);
+/* 1 when found, 0 when no such id, -1 on error. */
+int il_achievement_load(struct il_db *db, int64_t id, struct il_achievement *a);
+/* 1 when the uid is already stored, 0 when not, -1 on error. */
+int il_achievement_uid_exists(struct il_db *db, const char *uid);
+
+/* Parses "12" or "#12" as an achievement id; 0 when it is not one. */
+int64_t il_parse_id(const char *text);
+
+#endif

@@ -1,0 +1,71 @@
+#ifndef IMPACTLOG_DB_H
+#define IMPACTLOG_DB_H
+
+/*
+ * Every sqlite3 call goes through here.  Each helper prints one
+ * "impactlog: " line naming what failed and returns -1 (or NULL); callers
+ * pass the failure up without printing again.
+ */
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+enum il_db_mode {
+	IL_DB_READ,  /* the database must exist */
+	IL_DB_WRITE, /* create the database and its folder when missing */
+};
+
+#define IL_DB_CACHE_SIZE 32
+
+struct il_db {
+	sqlite3 *handle;
+	char *path;
+	/* Prepared statements kept for the life of the connection, keyed by
+	 * the address of their (static) SQL text. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[IL_DB_CACHE_SIZE];
+};
+
+/* The database path: --db, else $IMPACTLOG_DB, else the XDG data folder.
+ * Returns a newly allocated string, or NULL (with a message) when no home
+ * folder is known. */
+char *il_db_resolve_path(const char *option);
+
+/* Opens PATH, applies pending schema migrations and the connection pragmas.
+ * Refuses (untouched) a file that is not an impactlog database or one whose
+ * schema is newer than this program. */
+int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode);
+void il_db_close(struct il_db *db);
+
+/* The schema version this program writes: the number of schema files. */
+int il_db_schema_version(void);
+
+int il_db_exec(struct il_db *db, const char *sql);
+sqlite3_stmt *il_db_prepare(struct il_db *db, const char *sql);
+/* A prepared statement for SQL, which must be a string with static storage:
+ * prepared on first use, reset and unbound, and finalized by il_db_close. */
+sqlite3_stmt *il_db_cached(struct il_db *db, const char *sql);
+/* SQLITE_ROW, SQLITE_DONE, or -1 after printing the error. */
+int il_db_step(struct il_db *db, sqlite3_stmt *stmt);
+/* Steps STMT to completion and resets it; 0 or -1. */
+int il_db_run(struct il_db *db, sqlite3_stmt *stmt);
+
+/* BEGIN IMMEDIATE for writers, so a busy database waits at the start
+ * rather than failing half-way. */
+int il_db_begin(struct il_db *db);
+int il_db_commit(struct il_db *db);
+void il_db_rollback(struct il_db *db);
+
+/* Binding helpers; a NULL string binds SQL NULL. */
+int il_bind_text(struct il_db *db, sqlite3_stmt *stmt, int index, const char *text);
+int il_bind_double(struct il_db *db, sqlite3_stmt *stmt, int index, double value);
+int il_bind_int(struct il_db *db, sqlite3_stmt *stmt, int index, int64_t value);
+int il_bind_null(struct il_db *db, sqlite3_stmt *stmt, int index);
+
+/* Column text, never NULL ("" for SQL NULL). */
+const char *il_column_text(sqlite3_stmt *stmt, int column);
+
+#endif

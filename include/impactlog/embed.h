@@ -1,0 +1,18 @@
+#ifndef IMPACTLOG_EMBED_H
+#define IMPACTLOG_EMBED_H
+
+/* SQL files compiled into the binary by cmake/embed.cmake, sorted by name. */
+struct il_embedded {
+	const char *name; /* file name, e.g. "0001-init.sql" */
+	const char *text; /* NUL-terminated contents */
+};
+
+extern const struct il_embedded il_schema[];
+extern const int il_schema_count;
+extern const struct il_embedded il_reports[];
+extern const int il_reports_count;
+
+/* The embedded report query named NAME ("by_tag.sql"), or NULL. */
+const char *il_report_sql(const char *name);
+
+#endif

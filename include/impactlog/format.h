@@ -1,0 +1,28 @@
+#ifndef IMPACTLOG_FORMAT_H
+#define IMPACTLOG_FORMAT_H
+
+/* Numbers as people read them, and as machines read them back. */
+
+#include <stddef.h>
+
+#define IL_NUMBER_SIZE 40
+
+/* The shortest decimal text that reads back as exactly VALUE: "250000",
+ * "0.1", "1e+18".  Used wherever a number must survive a round trip. */
+void il_format_number(double value, char out[IL_NUMBER_SIZE]);
+
+/* A compact amount with its unit, for reading at a glance: "$1.6M",
+ * "$120k", "420k users", "35 rps", "2.5B USD"... Known currencies (USD,
+ * EUR, GBP) take their symbol; other units follow the number. */
+void il_format_amount(double value, const char *unit, char *out, size_t size);
+
+/* A compact amount without a unit: "1.6M", "120k", "950", "12.5". */
+void il_format_compact(double value, char *out, size_t size);
+
+/* A scale factor: "5.0×", "12×", "1.3×". */
+void il_format_scale(double factor, char *out, size_t size);
+
+/* A percentage: "40%", "12.5%". */
+void il_format_percent(double percent, char *out, size_t size);
+
+#endif

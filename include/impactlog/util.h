@@ -1,0 +1,74 @@
+#ifndef IMPACTLOG_UTIL_H
+#define IMPACTLOG_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#if defined(__GNUC__)
+#define IL_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define IL_PRINTF(fmt, args)
+#endif
+
+#define IL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Print "impactlog: MESSAGE" as one line on stderr. */
+void il_error(const char *fmt, ...) IL_PRINTF(1, 2);
+
+/* Allocation that cannot return NULL: out of memory ends the program. */
+void *il_xmalloc(size_t size);
+void *il_xcalloc(size_t count, size_t size);
+void *il_xrealloc(void *ptr, size_t size);
+char *il_xstrdup(const char *s);
+char *il_xstrndup(const char *s, size_t len);
+
+/* A growable NUL-terminated byte string. */
+struct il_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void il_buf_append(struct il_buf *b, const char *s, size_t len);
+void il_buf_puts(struct il_buf *b, const char *s);
+void il_buf_printf(struct il_buf *b, const char *fmt, ...) IL_PRINTF(2, 3);
+void il_buf_reset(struct il_buf *b);
+void il_buf_free(struct il_buf *b);
+/* The contents, "" for an empty buffer; valid until the next append. */
+const char *il_buf_str(const struct il_buf *b);
+
+/* A growable list of owned strings. */
+struct il_strlist {
+	char **items;
+	size_t len;
+	size_t cap;
+};
+
+void il_strlist_push(struct il_strlist *l, const char *s);
+void il_strlist_clear(struct il_strlist *l);
+void il_strlist_copy(struct il_strlist *dst, const struct il_strlist *src);
+
+/* Length in code points of valid UTF-8 S; -1 if S is not valid UTF-8
+ * (overlong forms, surrogates and values above U+10FFFF are invalid). */
+long il_utf8_length(const char *s, size_t len);
+
+/* Number of bytes of S that hold at most MAX code points. */
+size_t il_utf8_prefix(const char *s, size_t max);
+
+/* Whether S contains a control character other than tab and newline;
+ * with single_line, tab and newline count as control characters too. */
+bool il_has_control(const char *s, bool single_line);
+
+/* Columns of the terminal on FD, or 0 when FD is not a terminal. */
+int il_terminal_width(int fd);
+
+/* Whether coloured output suits FD: a terminal and NO_COLOR unset. */
+bool il_use_color(int fd);
+
+/* Seconds since the epoch: SOURCE_DATE_EPOCH when set (for reproducible
+ * reports), else the clock. */
+long long il_now(void);
+
+#endif

@@ -1,0 +1,95 @@
+/* Command-line plumbing shared by the commands. */
+
+#include "impactlog/cli.h"
+
+#include "impactlog/achievement.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct il_db *il_ctx_db(struct il_ctx *ctx)
+{
+	char *path;
+	int rc;
+
+	if (ctx->db_open)
+		return &ctx->db;
+	if (!(path = il_db_resolve_path(ctx->db_option)))
+		return NULL;
+	rc = il_db_open(&ctx->db, path, (ctx->command->flags & IL_WRITES) && !ctx->read_only ? IL_DB_WRITE : IL_DB_READ);
+	free(path);
+	if (rc < 0)
+		return NULL;
+	ctx->db_open = true;
+	return &ctx->db;
+}
+
+int il_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("impactlog: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return IL_CMD_USAGE;
+}
+
+int il_usage_hint(struct il_ctx *ctx)
+{
+	return il_usage_error("usage: impactlog %s (see 'impactlog help %s')", ctx->command->usage,
+			      ctx->command->name);
+}
+
+int il_getopt(struct il_ctx *ctx, int argc, char **argv, const struct option *options)
+{
+	static char **parsing;
+	char shortopts[64] = ":";
+	size_t n = 1;
+	int opt;
+
+	if (parsing != argv) {
+		parsing = argv;
+		optind = 0; /* glibc: a full reset, including permutation state */
+	}
+	/* Short options are those whose val is a printable character. */
+	for (const struct option *o = options; o->name && n + 2 < sizeof(shortopts); o++) {
+		if (o->flag || o->val <= ' ' || o->val > '~' || strchr(shortopts + 1, o->val))
+			continue;
+		shortopts[n++] = (char)o->val;
+		if (o->has_arg == required_argument)
+			shortopts[n++] = ':';
+	}
+	opterr = 0;
+	opt = getopt_long(argc, argv, shortopts, options, NULL);
+	if (opt == '?') {
+		if (optopt && optopt < 0x100)
+			il_usage_error("%s: unknown option '-%c' (see 'impactlog help %s')",
+				       ctx->command->name, optopt, ctx->command->name);
+		else
+			il_usage_error("%s: unknown option '%s' (see 'impactlog help %s')",
+				       ctx->command->name, argv[optind - 1], ctx->command->name);
+	} else if (opt == ':') {
+		il_usage_error("%s: option '%s' needs a value", ctx->command->name,
+			       argv[optind - 1]);
+		opt = '?';
+	}
+	return opt;
+}
+
+int il_set_field_option(struct il_ctx *ctx, struct il_achievement *a, int opt, const char *arg)
+{
+	struct il_diag diag;
+	enum il_field field = (enum il_field)(opt - IL_OPT_FIELD);
+
+	if (il_achievement_set(a, field, arg, ctx->today, false, &diag) == 0)
+		return IL_CMD_OK;
+	return il_field_error(&diag);
+}
+
+int il_field_error(const struct il_diag *diag)
+{
+	return il_usage_error("%s: %s", il_fields[diag->field].option, diag->message);
+}

@@ -1,0 +1,55 @@
+/* help [COMMAND] and version: drawn from the command table in main.c. */
+
+#include "impactlog/cli.h"
+
+#include <string.h>
+
+static void print_overview(const struct il_command *commands)
+{
+	printf("usage: impactlog [--db PATH] COMMAND [ARGS]\n\n"
+	       "Log achievements with the numbers that make them count, and turn them\n"
+	       "into a calibration packet that shows your own share of each outcome.\n\n"
+	       "commands:\n");
+	for (const struct il_command *c = commands; c->name; c++)
+		printf("  %-10s %s\n", c->name, c->summary);
+	printf("\nglobal options:\n"
+	       "  --db PATH   the database (default: $IMPACTLOG_DB, else\n"
+	       "              $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
+	       "              ~/.local/share/impactlog/impactlog.db)\n"
+	       "  --help      this help; 'impactlog COMMAND --help' for a command\n"
+	       "  --version   print the version\n\n"
+	       "tags: prevented-loss, enabled-scale, user-growth\n");
+}
+
+static void print_command(const struct il_command *c)
+{
+	printf("usage: impactlog %s\n\n%s\n", c->usage, c->summary);
+	if (c->options[0])
+		printf("\noptions:\n%s", c->options);
+}
+
+int cmd_help(struct il_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 2)
+		return il_usage_hint(ctx);
+	if (argc == 1) {
+		print_overview(ctx->commands);
+		return IL_CMD_OK;
+	}
+	for (const struct il_command *c = ctx->commands; c->name; c++) {
+		if (strcmp(c->name, argv[1]) == 0) {
+			print_command(c);
+			return IL_CMD_OK;
+		}
+	}
+	return il_usage_error("help: '%s' is not a command (see 'impactlog help')", argv[1]);
+}
+
+int cmd_version(struct il_ctx *ctx, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1)
+		return il_usage_hint(ctx);
+	printf("impactlog %s\n", IMPACTLOG_VERSION);
+	return IL_CMD_OK;
+}

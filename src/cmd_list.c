@@ -1,0 +1,191 @@
+/* list [filters] [--deleted] [--format table|csv|json]: newest first. */
+
+#include "impactlog/achievement.h"
+#include "impactlog/cli.h"
+#include "impactlog/csv_out.h"
+#include "impactlog/filter.h"
+#include "impactlog/format.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+enum { OPT_DELETED = 1, OPT_FORMAT };
+
+static const struct option options[] = {
+	IL_FILTER_OPTIONS,
+	{"deleted", no_argument, NULL, OPT_DELETED},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{0},
+};
+
+#define JSON_LIST(table)                                                                     \
+	"json((SELECT json_group_array(name) FROM (SELECT name FROM " table                    \
+	" WHERE achievement_id = a.id ORDER BY position)))"
+
+static const char json_sql[] =
+	"SELECT json_object('id', a.id, 'uid', a.uid, 'date', a.date, 'tag', a.tag, "
+	"'title', a.title, 'value', a.value, 'unit', a.unit, 'baseline', a.baseline, "
+	"'share', a.share, 'team_size', a.team_size, 'likelihood', a.likelihood, "
+	"'lead_days', a.lead_days, 'confidence', a.confidence, 'project', a.project, "
+	"'orgs', " JSON_LIST("achievement_org") ", 'evidence', " JSON_LIST(
+		"achievement_evidence") ", 'witnesses', " JSON_LIST("achievement_witness") ", "
+										   "'note', a.note) "
+	"FROM achievement AS a JOIN selected USING (id) ORDER BY a.date DESC, a.id DESC";
+
+static const char table_sql[] =
+	"SELECT a.id, a.date, a.tag, a.title, a.attributed, a.unit "
+	"FROM achievement_facts AS a JOIN selected USING (id) ORDER BY a.date DESC, a.id DESC";
+
+static int list_json(struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_db_prepare(db, json_sql);
+	int rc, rows = 0;
+
+	if (!stmt)
+		return IL_CMD_ERROR;
+	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW)
+		printf("%s\n  %s", rows++ ? "," : "[", il_column_text(stmt, 0));
+	printf(rows ? "\n]\n" : "[]\n");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? IL_CMD_OK : IL_CMD_ERROR;
+}
+
+struct row {
+	char id[24];
+	char date[11];
+	char tag[16];
+	char attributed[48];
+	char *title;
+};
+
+static const char *tag_color(const char *tag)
+{
+	if (strcmp(tag, "prevented-loss") == 0)
+		return "\033[33m";
+	if (strcmp(tag, "enabled-scale") == 0)
+		return "\033[36m";
+	return "\033[32m";
+}
+
+/* Prints TITLE in at most WIDTH characters, ending in "…" when cut. */
+static void print_title(const char *title, int width)
+{
+	long length = il_utf8_length(title, strlen(title));
+
+	if (length <= width) {
+		fputs(title, stdout);
+		return;
+	}
+	printf("%.*s…", (int)il_utf8_prefix(title, (size_t)(width - 1)), title);
+}
+
+static void print_rows(const struct row *rows, size_t count, int width, bool color)
+{
+	int id_width = 2, amount_width = 10, title_width;
+
+	for (size_t i = 0; i < count; i++) {
+		int id = (int)strlen(rows[i].id);
+		int amount = (int)il_utf8_length(rows[i].attributed, strlen(rows[i].attributed));
+
+		id_width = id > id_width ? id : id_width;
+		amount_width = amount > amount_width ? amount : amount_width;
+	}
+	title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
+	if (title_width < 10)
+		title_width = 10;
+	printf("%s%-*s  %-10s  %-14s  %*s  %s%s\n", color ? "\033[1m" : "", id_width, "ID", "DATE",
+	       "TAG", amount_width, "ATTRIBUTED", "TITLE", color ? "\033[0m" : "");
+	for (size_t i = 0; i < count; i++) {
+		int pad = amount_width - (int)il_utf8_length(rows[i].attributed,
+							     strlen(rows[i].attributed));
+
+		printf("%*s  %s  %s%-14s%s  %*s%s  ", id_width, rows[i].id, rows[i].date,
+		       color ? tag_color(rows[i].tag) : "", rows[i].tag, color ? "\033[0m" : "",
+		       pad, "", rows[i].attributed);
+		print_title(rows[i].title, title_width);
+		putchar('\n');
+	}
+}
+
+static int list_table(struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_db_prepare(db, table_sql);
+	struct row *rows = NULL;
+	size_t count = 0, cap = 0;
+	int rc, width = il_terminal_width(STDOUT_FILENO);
+
+	if (!stmt)
+		return IL_CMD_ERROR;
+	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		struct row *r;
+
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			rows = il_xrealloc(rows, cap * sizeof(*rows));
+		}
+		r = &rows[count++];
+		snprintf(r->id, sizeof(r->id), "#%lld", sqlite3_column_int64(stmt, 0));
+		snprintf(r->date, sizeof(r->date), "%s", il_column_text(stmt, 1));
+		snprintf(r->tag, sizeof(r->tag), "%s", il_column_text(stmt, 2));
+		r->title = il_xstrdup(il_column_text(stmt, 3));
+		if (sqlite3_column_type(stmt, 4) == SQLITE_NULL)
+			snprintf(r->attributed, sizeof(r->attributed), "-");
+		else
+			il_format_amount(sqlite3_column_double(stmt, 4), il_column_text(stmt, 5),
+					 r->attributed, sizeof(r->attributed));
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE && count > 0)
+		print_rows(rows, count, width ? width : 80, il_use_color(STDOUT_FILENO));
+	for (size_t i = 0; i < count; i++)
+		free(rows[i].title);
+	free(rows);
+	return rc == SQLITE_DONE ? IL_CMD_OK : IL_CMD_ERROR;
+}
+
+int cmd_list(struct il_ctx *ctx, int argc, char **argv)
+{
+	struct il_filter filter = {0};
+	enum format format = FORMAT_TABLE;
+	struct il_db *db;
+	int opt, handled;
+
+	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
+		if (opt == '?')
+			return IL_CMD_USAGE;
+		if ((handled = il_filter_option(&filter, opt, optarg, ctx->today)) < 0)
+			return IL_CMD_USAGE;
+		if (handled)
+			continue;
+		if (opt == OPT_DELETED) {
+			filter.deleted = true;
+		} else if (strcmp(optarg, "table") == 0) {
+			format = FORMAT_TABLE;
+		} else if (strcmp(optarg, "csv") == 0) {
+			format = FORMAT_CSV;
+		} else if (strcmp(optarg, "json") == 0) {
+			format = FORMAT_JSON;
+		} else {
+			return il_usage_error("--format: '%s' is not a format (table, csv or json)",
+					      optarg);
+		}
+	}
+	if (optind < argc)
+		return il_usage_error("list: unexpected argument '%s' (see 'impactlog help list')",
+				      argv[optind]);
+	if (il_filter_check(&filter) != IL_CMD_OK)
+		return IL_CMD_USAGE;
+	if (!(db = il_ctx_db(ctx)) || il_filter_select(db, &filter, "selected") < 0)
+		return IL_CMD_ERROR;
+	switch (format) {
+	case FORMAT_CSV:
+		return il_csv_write(db, "selected", true, stdout) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+	case FORMAT_JSON:
+		return list_json(db);
+	default:
+		return list_table(db);
+	}
+}

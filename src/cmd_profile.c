@@ -1,0 +1,112 @@
+/* profile [--name] [--level] [--track] [--target-level] [--manager]:
+ * who the reports are about. */
+
+#include "impactlog/cli.h"
+
+#include <string.h>
+
+#define PROFILE_TEXT_MAX 200
+
+static const char *const columns[] = {"name", "level", "track", "target_level", "manager"};
+
+static const struct option options[] = {
+	{"name", required_argument, NULL, 1},
+	{"level", required_argument, NULL, 2},
+	{"track", required_argument, NULL, 3},
+	{"target-level", required_argument, NULL, 4},
+	{"manager", required_argument, NULL, 5},
+	{0},
+};
+
+static int check_value(int opt, const char *arg)
+{
+	long length = il_utf8_length(arg, strlen(arg));
+
+	if (length < 0)
+		return il_usage_error("--%s: not valid UTF-8", options[opt - 1].name);
+	if (length > PROFILE_TEXT_MAX)
+		return il_usage_error("--%s: %ld characters; at most %d are accepted",
+				      options[opt - 1].name, length, PROFILE_TEXT_MAX);
+	if (il_has_control(arg, true))
+		return il_usage_error("--%s: must be one line without control characters",
+				      options[opt - 1].name);
+	return IL_CMD_OK;
+}
+
+static int print_profile(struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_db_prepare(
+		db, "SELECT name, level, track, target_level, manager FROM profile WHERE id = 1");
+	int rc;
+
+	if (!stmt)
+		return IL_CMD_ERROR;
+	rc = il_db_step(db, stmt);
+	for (size_t i = 0; i < IL_ARRAY_LEN(columns); i++) {
+		char label[20];
+
+		snprintf(label, sizeof(label), "%s:", columns[i]);
+		printf("%-14s %s\n", label, rc == SQLITE_ROW ? il_column_text(stmt, (int)i) : "");
+	}
+	sqlite3_finalize(stmt);
+	return rc < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+}
+
+/* Sets the given columns; an empty value clears one. */
+static int save_profile(struct il_db *db, const char *const *values)
+{
+	static const char sql[] =
+		"INSERT INTO profile (id) VALUES (1) ON CONFLICT (id) DO NOTHING;";
+	sqlite3_stmt *stmt;
+	char update[128];
+
+	if (il_db_begin(db) < 0)
+		return IL_CMD_ERROR;
+	if (il_db_exec(db, sql) < 0)
+		goto fail;
+	for (size_t i = 0; i < IL_ARRAY_LEN(columns); i++) {
+		if (!values[i])
+			continue;
+		/* The column name comes from the fixed table above, never the user. */
+		snprintf(update, sizeof(update), "UPDATE profile SET %s = nullif(?, '') WHERE id = 1",
+			 columns[i]);
+		stmt = il_db_prepare(db, update);
+		if (!stmt || il_bind_text(db, stmt, 1, values[i]) < 0 || il_db_run(db, stmt) < 0) {
+			sqlite3_finalize(stmt);
+			goto fail;
+		}
+		sqlite3_finalize(stmt);
+	}
+	if (il_db_commit(db) < 0)
+		goto fail;
+	return IL_CMD_OK;
+fail:
+	il_db_rollback(db);
+	return IL_CMD_ERROR;
+}
+
+int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
+{
+	const char *values[IL_ARRAY_LEN(columns)] = {0};
+	bool changing = false;
+	struct il_db *db;
+	int opt, rc;
+
+	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
+		if (opt == '?')
+			return IL_CMD_USAGE;
+		if ((rc = check_value(opt, optarg)) != IL_CMD_OK)
+			return rc;
+		values[opt - 1] = optarg;
+		changing = true;
+	}
+	if (optind < argc)
+		return il_usage_hint(ctx);
+	/* Printing the profile is a read: it must not create a database. */
+	ctx->read_only = !changing;
+	if (!(db = il_ctx_db(ctx)))
+		return IL_CMD_ERROR;
+	if (changing && (rc = save_profile(db, values)) != IL_CMD_OK)
+		return rc;
+	return print_profile(db);
+}

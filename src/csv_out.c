@@ -1,0 +1,78 @@
+/* Writing achievements as CSV. */
+
+#include "impactlog/csv_out.h"
+
+#include "impactlog/achievement.h"
+#include "impactlog/format.h"
+
+#include <string.h>
+
+/* Lists come out of SQL already escaped and joined (see il_list_join). */
+#define LIST_SQL(table)                                                                      \
+	"(SELECT group_concat(replace(replace(name, '\\', '\\\\'), ';', '\\;'), ';') "        \
+	"FROM (SELECT name FROM " table " WHERE achievement_id = a.id ORDER BY position))"
+
+static const char select_sql[] =
+	"SELECT a.uid, a.date, a.tag, a.title, a.value, a.unit, a.baseline, a.share, "
+	"a.team_size, a.likelihood, a.lead_days, a.confidence, a.project, "
+	LIST_SQL("achievement_org") ", " LIST_SQL("achievement_evidence") ", "
+	LIST_SQL("achievement_witness") ", a.note "
+	"FROM achievement AS a JOIN %s AS s ON s.id = a.id ORDER BY a.date %s, a.id %s";
+
+void il_csv_field(FILE *out, const char *field)
+{
+	if (!field[strcspn(field, ",\"\r\n")]) {
+		fputs(field, out);
+		return;
+	}
+	putc('"', out);
+	for (const char *p = field; *p; p++) {
+		if (*p == '"')
+			putc('"', out);
+		putc(*p, out);
+	}
+	putc('"', out);
+}
+
+static void write_cell(FILE *out, sqlite3_stmt *stmt, int column)
+{
+	char number[IL_NUMBER_SIZE];
+
+	switch (sqlite3_column_type(stmt, column)) {
+	case SQLITE_NULL:
+		break;
+	case SQLITE_FLOAT:
+		il_format_number(sqlite3_column_double(stmt, column), number);
+		fputs(number, out);
+		break;
+	default:
+		il_csv_field(out, il_column_text(stmt, column));
+	}
+}
+
+int il_csv_write(struct il_db *db, const char *table, bool newest_first, FILE *out)
+{
+	const char *order = newest_first ? "DESC" : "ASC";
+	struct il_buf sql = {0};
+	sqlite3_stmt *stmt;
+	int rc;
+
+	il_buf_printf(&sql, select_sql, table, order, order);
+	stmt = il_db_prepare(db, il_buf_str(&sql));
+	il_buf_free(&sql);
+	if (!stmt)
+		return -1;
+	for (int f = 0; f < IL_FIELD_COUNT; f++)
+		fprintf(out, "%s%s", f ? "," : "", il_fields[f].column);
+	fputs("\r\n", out);
+	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		for (int f = 0; f < IL_FIELD_COUNT; f++) {
+			if (f)
+				putc(',', out);
+			write_cell(out, stmt, f);
+		}
+		fputs("\r\n", out);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,0 +1,175 @@
+/*
+ * impactlog: log achievements with the numbers that make them count, and
+ * turn them into a calibration packet.  main() parses the global options,
+ * finds the command in the table below and runs it; only main() exits.
+ * See include/impactlog/cli.h for how to add a command.
+ */
+
+#include "impactlog/cli.h"
+#include "impactlog/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIELD_OPTIONS_HELP                                                                       \
+	"  --date DATE          YYYY-MM-DD, today or yesterday (default: today)\n"                \
+	"  --tag TAG            prevented-loss, enabled-scale or user-growth\n"                   \
+	"  --title TEXT         what you did, at most 200 characters\n"                           \
+	"  --value AMOUNT       outcome magnitude: 250000, 250k, 1.2M, 3B\n"                      \
+	"  --unit UNIT          USD (prevented-loss), users (user-growth); required with\n"       \
+	"                       a value for enabled-scale: rps, TB, teams, ...\n"                 \
+	"  --baseline AMOUNT    the value before: capacity before, users before\n"                \
+	"  --share PERCENT      your attributed share of the outcome, 0-100 (default: 100)\n"    \
+	"  --team-size N        people who delivered it (default: 1)\n"                           \
+	"  --likelihood PERCENT prevented-loss: chance the loss would have happened\n"           \
+	"                       (default: 100)\n"                                                 \
+	"  --lead-days N        prevented-loss: days before impact the risk was caught\n"        \
+	"  --confidence LEVEL   measured, estimated (default) or projected\n"                     \
+	"  --project NAME       the initiative or workstream it belongs to\n"                     \
+	"  --org NAME           an org or product line touched (repeatable)\n"                    \
+	"  --evidence LINK      a link or doc name that proves it (repeatable)\n"                 \
+	"  --witness NAME       someone who can vouch for it (repeatable)\n"                      \
+	"  --note TEXT          the story: situation, action, result\n"
+
+#define FILTER_OPTIONS_HELP                                                                      \
+	"  --tag TAG            only this tag\n"                                                  \
+	"  --cycle CYCLE        2026, 2026-H1, 2026-H2 or 2026-Q1 .. 2026-Q4\n"                   \
+	"  --since DATE         on or after DATE\n"                                               \
+	"  --until DATE         on or before DATE\n"                                              \
+	"  --org NAME           touching this org\n"                                              \
+	"  --project NAME       in this project\n"                                                \
+	"  --search TEXT        words in title, note, project, orgs, evidence or witnesses\n"
+
+static const struct il_command commands[] = {
+	{"init", cmd_init, IL_WRITES, "init", "create the database (safe to repeat)", ""},
+	{"add", cmd_add, IL_WRITES, "add TAG TITLE [options]", "log one achievement",
+	 FIELD_OPTIONS_HELP},
+	{"list", cmd_list, 0, "list [filters] [--deleted] [--format table|csv|json]",
+	 "one line per achievement, newest first",
+	 FILTER_OPTIONS_HELP "  --deleted            the trash instead\n"
+			     "  --format FORMAT      table (default), csv or json\n"},
+	{"show", cmd_show, 0, "show ID", "every field of one achievement", ""},
+	{"edit", cmd_edit, IL_WRITES, "edit ID [options]",
+	 "change fields; a repeatable option replaces its whole list; an empty value clears "
+	 "an optional field",
+	 FIELD_OPTIONS_HELP},
+	{"rm", cmd_rm, IL_WRITES, "rm ID...", "move achievements to the trash", ""},
+	{"restore", cmd_restore, IL_WRITES, "restore ID...", "bring achievements back from the trash",
+	 ""},
+	{"profile", cmd_profile, IL_WRITES,
+	 "profile [--name NAME] [--level LEVEL] [--track TRACK] [--target-level LEVEL] "
+	 "[--manager NAME]",
+	 "who the reports are about; with no options, print it",
+	 "  --name NAME          your name\n"
+	 "  --level LEVEL        your current level (L6, Senior, ...)\n"
+	 "  --track TRACK        engineering, TPM, PM, ...\n"
+	 "  --target-level LEVEL the level you are going for\n"
+	 "  --manager NAME       who the packet is for\n"},
+	{"help", cmd_help, IL_NO_DB, "help [COMMAND]", "show help for impactlog or a command", ""},
+	{"version", cmd_version, IL_NO_DB, "version", "print the version", ""},
+	{0},
+};
+
+static const struct il_command *find_command(const char *name)
+{
+	for (const struct il_command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Takes the global --db option out of ARGV wherever it stands before "--",
+ * so that it may come before or after the command. Returns the new argc, or
+ * -1 after a usage message. */
+static int take_db_option(struct il_ctx *ctx, int argc, char **argv)
+{
+	int kept = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *value = NULL;
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[kept++] = argv[i++];
+			break;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			value = argv[i] + 5;
+		} else if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 == argc) {
+				il_usage_error("option '--db' needs a value");
+				return -1;
+			}
+			value = argv[++i];
+		} else {
+			argv[kept++] = argv[i];
+			continue;
+		}
+		if (*value == '\0') {
+			il_usage_error("--db: the database path must not be empty");
+			return -1;
+		}
+		ctx->db_option = value;
+	}
+	argv[kept] = NULL;
+	return kept;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+/* Chooses the exit status; a failed write to stdout turns success into 1,
+ * as a command whose output was lost has not done its job. */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return 141; /* a closed pipe (| head): quiet, as git does */
+		il_error("write failure on standard output: %s", strerror(errno ? errno : EIO));
+		return IL_CMD_ERROR;
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct il_ctx ctx = {.commands = commands};
+	const char *help_argv[] = {"help", NULL, NULL};
+	int rc;
+
+	ctx.today = il_local_date(il_now());
+	if ((argc = take_db_option(&ctx, argc, argv)) < 0)
+		return IL_CMD_USAGE;
+	if (argc < 2) {
+		il_usage_error("usage: impactlog [--db PATH] COMMAND [ARGS] (see 'impactlog help')");
+		return IL_CMD_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		argv[1] = "help";
+	else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+		argv[1] = "version";
+	if (argv[1][0] == '-') {
+		il_usage_error("unknown option '%s' (see 'impactlog help')", argv[1]);
+		return IL_CMD_USAGE;
+	}
+	if (!(ctx.command = find_command(argv[1]))) {
+		il_usage_error("'%s' is not a command (see 'impactlog help')", argv[1]);
+		return IL_CMD_USAGE;
+	}
+	if (ctx.command->run != cmd_help && wants_help(argc - 1, argv + 1)) {
+		help_argv[1] = ctx.command->name;
+		ctx.command = find_command("help");
+		rc = cmd_help(&ctx, 2, (char **)help_argv);
+	} else {
+		rc = ctx.command->run(&ctx, argc - 1, argv + 1);
+	}
+	if (ctx.db_open)
+		il_db_close(&ctx.db);
+	return finish(rc);
+}

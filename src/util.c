@@ -1,0 +1,248 @@
+/* Small helpers shared by every module: errors, allocation, buffers, UTF-8. */
+
+#include "impactlog/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+void il_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("impactlog: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void *check_alloc(void *ptr)
+{
+	if (!ptr) {
+		il_error("out of memory");
+		abort();
+	}
+	return ptr;
+}
+
+void *il_xmalloc(size_t size)
+{
+	return check_alloc(malloc(size ? size : 1));
+}
+
+void *il_xcalloc(size_t count, size_t size)
+{
+	return check_alloc(calloc(count ? count : 1, size ? size : 1));
+}
+
+void *il_xrealloc(void *ptr, size_t size)
+{
+	return check_alloc(realloc(ptr, size ? size : 1));
+}
+
+char *il_xstrdup(const char *s)
+{
+	return il_xstrndup(s, strlen(s));
+}
+
+char *il_xstrndup(const char *s, size_t len)
+{
+	char *copy = il_xmalloc(len + 1);
+
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+static void buf_reserve(struct il_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	b->cap = b->cap ? b->cap : 64;
+	while (b->cap < need)
+		b->cap *= 2;
+	b->data = il_xrealloc(b->data, b->cap);
+}
+
+void il_buf_append(struct il_buf *b, const char *s, size_t len)
+{
+	buf_reserve(b, len);
+	memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void il_buf_puts(struct il_buf *b, const char *s)
+{
+	il_buf_append(b, s, strlen(s));
+}
+
+void il_buf_printf(struct il_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void il_buf_reset(struct il_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void il_buf_free(struct il_buf *b)
+{
+	free(b->data);
+	*b = (struct il_buf){0};
+}
+
+const char *il_buf_str(const struct il_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void il_strlist_push(struct il_strlist *l, const char *s)
+{
+	if (l->len == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->items = il_xrealloc(l->items, l->cap * sizeof(*l->items));
+	}
+	l->items[l->len++] = il_xstrdup(s);
+}
+
+void il_strlist_clear(struct il_strlist *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		free(l->items[i]);
+	free(l->items);
+	*l = (struct il_strlist){0};
+}
+
+void il_strlist_copy(struct il_strlist *dst, const struct il_strlist *src)
+{
+	il_strlist_clear(dst);
+	for (size_t i = 0; i < src->len; i++)
+		il_strlist_push(dst, src->items[i]);
+}
+
+/* Length of the UTF-8 sequence starting at S (at most AVAIL bytes), or 0
+ * when it is not a valid, shortest-form encoding of a scalar value. */
+static size_t utf8_sequence(const unsigned char *s, size_t avail)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	if (cp >= 0xd800 && cp <= 0xdfff)
+		return 0;
+	return n;
+}
+
+long il_utf8_length(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long count = 0;
+
+	for (size_t i = 0; i < len; count++) {
+		size_t n = utf8_sequence(p + i, len - i);
+
+		if (n == 0)
+			return -1;
+		i += n;
+	}
+	return count;
+}
+
+size_t il_utf8_prefix(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	for (size_t count = 0; p[i] && count < max; count++) {
+		i++;
+		while ((p[i] & 0xc0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+bool il_has_control(const char *s, bool single_line)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == 0x7f)
+			return true;
+		if (*p < 0x20 && (single_line || (*p != '\n' && *p != '\t')))
+			return true;
+	}
+	return false;
+}
+
+int il_terminal_width(int fd)
+{
+	struct winsize ws;
+
+	if (!isatty(fd))
+		return 0;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+bool il_use_color(int fd)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (no_color && *no_color)
+		return false;
+	return isatty(fd);
+}
+
+long long il_now(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	if (epoch && *epoch) {
+		char *end;
+		long long t = strtoll(epoch, &end, 10);
+
+		if (*end == '\0')
+			return t;
+	}
+	return (long long)time(NULL);
+}

@@ -185,8 +185,13 @@ fail:
 
 static int configure(struct il_db *db)
 {
+	int version;
+
 	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->handle, 1);
+	/* The first read tells a database from any other file. */
+	if (read_user_version(db, &version) < 0)
+		return -1;
 	/* synchronous=FULL: a command that printed success has its data on
 	 * disk.  The rollback journal (SQLite's default) is kept: for a
 	 * one-shot process WAL buys nothing and leaves two more files. */

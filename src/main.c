@@ -66,6 +66,10 @@ static const struct il_command commands[] = {
 	 "  --track TRACK        engineering, TPM, PM, ...\n"
 	 "  --target-level LEVEL the level you are going for\n"
 	 "  --manager NAME       who the packet is for\n"},
+	{"check", cmd_check, 0, "check", "integrity check of the database", ""},
+	{"backup", cmd_backup, 0, "backup FILE [--force]",
+	 "write a consistent copy of the database, even while it is in use",
+	 "  --force              replace FILE if it exists\n"},
 	{"help", cmd_help, IL_NO_DB, "help [COMMAND]", "show help for impactlog or a command", ""},
 	{"version", cmd_version, IL_NO_DB, "version", "print the version", ""},
 	{0},

@@ -107,6 +107,8 @@ int cmd_edit(struct il_ctx *ctx, int argc, char **argv);
 int cmd_rm(struct il_ctx *ctx, int argc, char **argv);
 int cmd_restore(struct il_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct il_ctx *ctx, int argc, char **argv);
+int cmd_check(struct il_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct il_ctx *ctx, int argc, char **argv);
 int cmd_help(struct il_ctx *ctx, int argc, char **argv);
 int cmd_version(struct il_ctx *ctx, int argc, char **argv);
 

@@ -1,0 +1,76 @@
+/* check: SQLite's integrity and foreign-key checks, and the full-text
+ * index's agreement with the achievements. */
+
+#include "impactlog/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The first row of SQL as text, or NULL when there are no rows; *failed on error. */
+static char *first_row(struct il_db *db, const char *sql, bool *failed)
+{
+	sqlite3_stmt *stmt = il_db_prepare(db, sql);
+	char *text = NULL;
+	int rc;
+
+	if (!stmt) {
+		*failed = true;
+		return NULL;
+	}
+	rc = il_db_step(db, stmt);
+	if (rc == SQLITE_ROW)
+		text = il_xstrdup(il_column_text(stmt, 0));
+	*failed = rc < 0;
+	sqlite3_finalize(stmt);
+	return text;
+}
+
+static int fail_check(struct il_db *db, const char *what, char *problem)
+{
+	il_error("database '%s' failed its %s: %s", db->path, what, problem);
+	free(problem);
+	return IL_CMD_ERROR;
+}
+
+int cmd_check(struct il_ctx *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {{0}};
+	struct il_db *db;
+	char *problem;
+	bool failed;
+	int opt;
+
+	while ((opt = il_getopt(ctx, argc, argv, options)) != -1)
+		return IL_CMD_USAGE;
+	if (optind < argc)
+		return il_usage_hint(ctx);
+	if (!(db = il_ctx_db(ctx)))
+		return IL_CMD_ERROR;
+	problem = first_row(db, "PRAGMA integrity_check", &failed);
+	if (failed)
+		return IL_CMD_ERROR;
+	if (problem && strcmp(problem, "ok") != 0)
+		return fail_check(db, "integrity check", problem);
+	free(problem);
+	problem = first_row(db,
+			    "SELECT format('%s row %d refers to a missing %s', \"table\", rowid, "
+			    "parent) FROM pragma_foreign_key_check",
+			    &failed);
+	if (failed)
+		return IL_CMD_ERROR;
+	if (problem)
+		return fail_check(db, "foreign-key check", problem);
+	problem = first_row(db,
+			    "SELECT format('%d achievements but %d search entries', "
+			    "(SELECT count(*) FROM achievement), "
+			    "(SELECT count(*) FROM achievement_fts)) "
+			    "WHERE (SELECT count(*) FROM achievement) != "
+			    "(SELECT count(*) FROM achievement_fts)",
+			    &failed);
+	if (failed)
+		return IL_CMD_ERROR;
+	if (problem)
+		return fail_check(db, "search index check", problem);
+	printf("ok\n");
+	return IL_CMD_OK;
+}

@@ -25,9 +25,16 @@ static char *first_row(struct il_db *db, const char *sql, bool *failed)
 	return text;
 }
 
+/* SQLite's report may span lines ("*** in database main ***\nPage 4: ...");
+ * the message names the first real problem, on one line. */
 static int fail_check(struct il_db *db, const char *what, char *problem)
 {
-	il_error("database '%s' failed its %s: %s", db->path, what, problem);
+	char *line = problem;
+
+	if (strncmp(line, "*** ", 4) == 0 && strchr(line, '\n'))
+		line = strchr(line, '\n') + 1;
+	line[strcspn(line, "\n")] = '\0';
+	il_error("database '%s' failed its %s: %s", db->path, what, line);
 	free(problem);
 	return IL_CMD_ERROR;
 }

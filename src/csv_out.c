@@ -5,6 +5,8 @@
 #include "impactlog/achievement.h"
 #include "impactlog/format.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Lists come out of SQL already escaped and joined (see il_list_join). */
@@ -34,16 +36,34 @@ void il_csv_field(FILE *out, const char *field)
 	putc('"', out);
 }
 
+/* A number as il_format_number writes it, except that a fraction it would
+ * write with an exponent is written out in full ("0.00001", not "1e-05"):
+ * percentages are read back without exponents. */
+static void write_number(FILE *out, double value)
+{
+	char number[IL_NUMBER_SIZE], full[400];
+
+	il_format_number(value, number);
+	if (!strchr(number, 'e') || fabs(value) >= 1) {
+		fputs(number, out);
+		return;
+	}
+	/* The smallest double needs 324 places before its first digit. */
+	for (int places = 1; places < 360; places++) {
+		snprintf(full, sizeof(full), "%.*f", places, value);
+		if (strtod(full, NULL) == value)
+			break;
+	}
+	fputs(full, out);
+}
+
 static void write_cell(FILE *out, sqlite3_stmt *stmt, int column)
 {
-	char number[IL_NUMBER_SIZE];
-
 	switch (sqlite3_column_type(stmt, column)) {
 	case SQLITE_NULL:
 		break;
 	case SQLITE_FLOAT:
-		il_format_number(sqlite3_column_double(stmt, column), number);
-		fputs(number, out);
+		write_number(out, sqlite3_column_double(stmt, column));
 		break;
 	default:
 		il_csv_field(out, il_column_text(stmt, column));

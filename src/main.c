@@ -20,7 +20,7 @@
 	"  --unit UNIT          USD (prevented-loss), users (user-growth); required with\n"       \
 	"                       a value for enabled-scale: rps, TB, teams, ...\n"                 \
 	"  --baseline AMOUNT    the value before: capacity before, users before\n"                \
-	"  --share PERCENT      your attributed share of the outcome, 0-100 (default: 100)\n"    \
+	"  --share PERCENT      your share of the outcome, 0-100 (default: 100)\n"              \
 	"  --team-size N        people who delivered it (default: 1)\n"                           \
 	"  --likelihood PERCENT prevented-loss: chance the loss would have happened\n"           \
 	"                       (default: 100)\n"                                                 \
@@ -39,7 +39,7 @@
 	"  --until DATE         on or before DATE\n"                                              \
 	"  --org NAME           touching this org\n"                                              \
 	"  --project NAME       in this project\n"                                                \
-	"  --search TEXT        words in title, note, project, orgs, evidence or witnesses\n"
+	"  --search TEXT        words in title, note, project, orgs, evidence, witnesses\n"
 
 static const struct il_command commands[] = {
 	{"init", cmd_init, IL_WRITES, "init", "create the database (safe to repeat)", ""},
@@ -51,21 +51,42 @@ static const struct il_command commands[] = {
 			     "  --format FORMAT      table (default), csv or json\n"},
 	{"show", cmd_show, 0, "show ID", "every field of one achievement", ""},
 	{"edit", cmd_edit, IL_WRITES, "edit ID [options]",
-	 "change fields; a repeatable option replaces its whole list; an empty value clears "
-	 "an optional field",
-	 FIELD_OPTIONS_HELP},
+	 "change fields of one achievement",
+	 FIELD_OPTIONS_HELP "\nA repeatable option replaces its whole list; an empty value clears an\n"
+			    "optional field: --note '' removes the note.\n"},
 	{"rm", cmd_rm, IL_WRITES, "rm ID...", "move achievements to the trash", ""},
 	{"restore", cmd_restore, IL_WRITES, "restore ID...", "bring achievements back from the trash",
 	 ""},
 	{"profile", cmd_profile, IL_WRITES,
-	 "profile [--name NAME] [--level LEVEL] [--track TRACK] [--target-level LEVEL] "
-	 "[--manager NAME]",
+	 "profile [options]",
 	 "who the reports are about; with no options, print it",
 	 "  --name NAME          your name\n"
 	 "  --level LEVEL        your current level (L6, Senior, ...)\n"
 	 "  --track TRACK        engineering, TPM, PM, ...\n"
 	 "  --target-level LEVEL the level you are going for\n"
 	 "  --manager NAME       who the packet is for\n"},
+	{"import", cmd_import, IL_WRITES, "import FILE|- [--dry-run]",
+	 "add achievements from a CSV file (- for standard input): all of them or none",
+	 "  --dry-run            check the whole file and print the summary; write nothing\n"
+	 "\nThe first row names the columns, in any order: date, tag and title, and any of\n"
+	 "uid, value, unit, baseline, share, team_size, likelihood, lead_days,\n"
+	 "confidence, project, orgs, evidence, witnesses, note (as 'export' writes\n"
+	 "them).  An empty cell is a value not given.  orgs, evidence and witnesses\n"
+	 "are separated by ';'; write \\; for a ';' inside an item and \\\\ for a '\\'.\n"
+	 "Records whose uid is already stored are skipped, so importing a file twice\n"
+	 "adds nothing; a record without a uid gets one made from its cells.\n"},
+	{"export", cmd_export, 0, "export [FILE] [filters]",
+	 "write achievements as CSV, oldest first, in the columns import reads",
+	 FILTER_OPTIONS_HELP "\nWithout FILE, or with -, the CSV goes to standard output; a FILE is\n"
+			     "replaced whole or not at all.\n"},
+	{"report", cmd_report, 0, "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
+	 "the calibration packet: text, Markdown or an xlsx workbook",
+	 FILTER_OPTIONS_HELP "  --text               text for a terminal (default)\n"
+			     "  --md                 Markdown, to paste into a document\n"
+			     "  --xlsx [FILE]        an xlsx workbook; FILE defaults to\n"
+			     "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
+			     "  -o, --output FILE    write to FILE instead of standard output\n"
+			     "  --redact             leave out evidence, notes and witness names\n"},
 	{"check", cmd_check, 0, "check", "integrity check of the database", ""},
 	{"backup", cmd_backup, 0, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",

@@ -49,7 +49,8 @@ struct il_ctx {
 	const char *db_option;             /* --db PATH, or NULL */
 	struct il_db db;
 	bool db_open;
-	bool read_only; /* open as a reader even if the command may write */
+	bool read_only; /* open as a reader, which needs an existing database,
+			 * even if the command may write */
 	struct il_date today;
 };
 
@@ -107,6 +108,9 @@ int cmd_edit(struct il_ctx *ctx, int argc, char **argv);
 int cmd_rm(struct il_ctx *ctx, int argc, char **argv);
 int cmd_restore(struct il_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct il_ctx *ctx, int argc, char **argv);
+int cmd_import(struct il_ctx *ctx, int argc, char **argv);
+int cmd_export(struct il_ctx *ctx, int argc, char **argv);
+int cmd_report(struct il_ctx *ctx, int argc, char **argv);
 int cmd_check(struct il_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct il_ctx *ctx, int argc, char **argv);
 int cmd_help(struct il_ctx *ctx, int argc, char **argv);

@@ -1,0 +1,287 @@
+/*
+ * import FILE|- [--dry-run]: achievements from CSV, all of them or none.
+ *
+ * The whole file is one transaction, so a failure or a kill part-way leaves
+ * the database as it was.  Records whose uid is already stored are left
+ * alone, which makes importing the same file twice a no-op.  A missing
+ * database is built beside its final path and moved into place only once
+ * the import has succeeded: a failed import leaves no database behind.
+ */
+
+#include "impactlog/achievement.h"
+#include "impactlog/cli.h"
+#include "impactlog/csv_in.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { OPT_DRY_RUN = 1 };
+
+static const struct option options[] = {
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{0},
+};
+
+struct import {
+	struct il_ctx *ctx;
+	bool dry_run;
+	struct il_db *db; /* NULL until the first record needs it */
+	struct il_db scratch;
+	char *scratch_path; /* a new database being built, or NULL */
+	char *target_path;  /* where the scratch database goes on success */
+	char *new_folder;   /* the outermost folder the scratch database made */
+	long added, present;
+};
+
+/* The uids seen in this file and the line of each, to catch a uid given
+ * twice: the database alone cannot tell a repeat from an earlier import. */
+static const char seen_table_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS import_uid "
+	"(uid TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID";
+
+/* Returns the line that first gave the uid: LINE itself when new. */
+static const char remember_sql[] =
+	"INSERT INTO temp.import_uid (uid, line) VALUES (?1, ?2) "
+	"ON CONFLICT (uid) DO UPDATE SET line = line RETURNING line";
+
+/* The folder holding PATH: "." for a bare name. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return il_xstrdup(".");
+	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* The outermost of the folders above PATH that do not exist yet, or NULL:
+ * creating the database makes them, and a failed import removes them. */
+static char *outermost_missing_folder(const char *path)
+{
+	char *folder = folder_of(path), *missing = NULL;
+	struct stat st;
+
+	while (stat(folder, &st) != 0 && errno == ENOENT) {
+		char *parent = folder_of(folder);
+
+		free(missing);
+		missing = folder;
+		folder = parent;
+	}
+	free(folder);
+	return missing;
+}
+
+/* Removes the folders a failed import made, innermost first; rmdir() keeps
+ * any that something else has put a file in meanwhile. */
+static void remove_new_folders(const struct import *im)
+{
+	char *folder = folder_of(im->target_path);
+
+	while (rmdir(folder) == 0 && strcmp(folder, im->new_folder) != 0) {
+		char *parent = folder_of(folder);
+
+		free(folder);
+		folder = parent;
+	}
+	free(folder);
+}
+
+/* A database for a missing one: for a dry run, a private temporary file that
+ * only holds the uid table and is always removed; otherwise a file beside
+ * PATH, linked to PATH at the end.  Takes PATH. */
+static int open_scratch(struct import *im, char *path)
+{
+	struct il_buf scratch = {0};
+
+	if (im->dry_run) {
+		const char *tmp = getenv("TMPDIR");
+		int fd;
+
+		free(path);
+		il_buf_printf(&scratch, "%s/impactlog-dry-run-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if ((fd = mkstemp(scratch.data)) < 0) {
+			il_error("cannot create a scratch database '%s': %s", scratch.data,
+				 strerror(errno));
+			il_buf_free(&scratch);
+			return -1;
+		}
+		close(fd);
+	} else {
+		il_buf_printf(&scratch, "%s.import-%ld", path, (long)getpid());
+		im->target_path = path;
+		im->new_folder = outermost_missing_folder(path);
+		/* Left by a killed import that had our process id. */
+		unlink(scratch.data);
+	}
+	im->scratch_path = scratch.data;
+	if (il_db_open(&im->scratch, im->scratch_path, IL_DB_WRITE) < 0)
+		return -1;
+	im->db = &im->scratch;
+	return 0;
+}
+
+static int open_database(struct import *im)
+{
+	char *path = il_db_resolve_path(im->ctx->db_option);
+	struct stat st;
+
+	if (!path)
+		return -1;
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		if (open_scratch(im, path) < 0)
+			return -1;
+	} else {
+		free(path);
+		im->ctx->read_only = im->dry_run;
+		if (!(im->db = il_ctx_db(im->ctx)))
+			return -1;
+	}
+	/* The uid table in memory: on disk it made a 100k-row import twice as
+	 * slow.  It costs about 50 bytes a record.  A dry run only reads, so
+	 * it also works on a database it may not write. */
+	if (il_db_exec(im->db, "PRAGMA temp_store = MEMORY") < 0 ||
+	    il_db_exec(im->db, seen_table_sql) < 0 ||
+	    (im->dry_run ? il_db_exec(im->db, "BEGIN") : il_db_begin(im->db)) < 0)
+		return -1;
+	return 0;
+}
+
+/* The line that first gave UID in this file, or -1 on error. */
+static long remember_uid(struct il_db *db, const char *uid, long line)
+{
+	sqlite3_stmt *stmt = il_db_cached(db, remember_sql);
+	long first;
+
+	if (!stmt || il_bind_text(db, stmt, 1, uid) < 0 || il_bind_int(db, stmt, 2, line) < 0 ||
+	    il_db_step(db, stmt) != SQLITE_ROW)
+		return -1;
+	first = (long)sqlite3_column_int64(stmt, 0);
+	return il_db_run(db, stmt) < 0 ? -1 : first;
+}
+
+static int import_record(struct il_csv_in *in, struct il_achievement *a, void *data)
+{
+	struct import *im = data;
+	long line = il_csv_record_line(in), first;
+	int present;
+
+	if (!im->db && open_database(im) < 0)
+		return -1;
+	if ((first = remember_uid(im->db, a->uid, line)) < 0)
+		return -1;
+	if (first != line) {
+		if (a->given & (1u << IL_FIELD_UID))
+			il_csv_record_error(in, "column 'uid': '%s' is already used on line %ld",
+					    a->uid, first);
+		else
+			il_csv_record_error(in,
+					    "same cells as the record on line %ld (give each a "
+					    "uid to keep both)",
+					    first);
+		return -1;
+	}
+	if ((present = il_achievement_uid_exists(im->db, a->uid)) < 0)
+		return -1;
+	if (present) {
+		im->present++;
+		return 0;
+	}
+	/* A record that passed il_achievement_check is one the schema takes:
+	 * a dry run need not store it to know. */
+	if (!im->dry_run && il_achievement_insert(im->db, a) < 0)
+		return -1;
+	im->added++;
+	return 0;
+}
+
+/* Makes the link to a new database as durable as its contents. */
+static void sync_folder(const char *path)
+{
+	char *folder = folder_of(path);
+	int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(folder);
+}
+
+/* Moves the scratch database onto the missing one; link() rather than
+ * rename() so that a database another command created meanwhile is never
+ * replaced. */
+static int place_database(struct import *im)
+{
+	il_db_close(&im->scratch);
+	im->db = NULL;
+	if (link(im->scratch_path, im->target_path) != 0) {
+		if (errno == EEXIST)
+			il_error("database '%s' was created by another command during the "
+				 "import; nothing imported (run the import again)",
+				 im->target_path);
+		else
+			il_error("cannot create database '%s': %s", im->target_path,
+				 strerror(errno));
+		return -1;
+	}
+	sync_folder(im->target_path);
+	return 0;
+}
+
+static int finish(struct import *im)
+{
+	/* A file of no records still makes a database, as any write does. */
+	if (!im->db && !im->dry_run && open_database(im) < 0)
+		return -1;
+	if (im->db && im->dry_run)
+		il_db_rollback(im->db);
+	else if (im->db && il_db_commit(im->db) < 0)
+		return -1;
+	if (im->target_path && place_database(im) < 0)
+		return -1;
+	printf("%s %ld achievement%s (%ld already present)\n",
+	       im->dry_run ? "would import" : "imported", im->added, im->added == 1 ? "" : "s",
+	       im->present);
+	return 0;
+}
+
+static void cleanup(struct import *im, bool failed)
+{
+	if (im->db)
+		il_db_rollback(im->db);
+	il_db_close(&im->scratch);
+	if (im->scratch_path)
+		unlink(im->scratch_path);
+	if (failed && im->new_folder)
+		remove_new_folders(im);
+	free(im->scratch_path);
+	free(im->target_path);
+	free(im->new_folder);
+}
+
+int cmd_import(struct il_ctx *ctx, int argc, char **argv)
+{
+	struct import im = {.ctx = ctx};
+	int opt, rc;
+
+	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
+		if (opt == '?')
+			return IL_CMD_USAGE;
+		im.dry_run = true;
+	}
+	if (optind == argc)
+		return il_usage_hint(ctx);
+	if (optind + 1 < argc)
+		return il_usage_error("import: unexpected argument '%s' (see 'impactlog help import')",
+				      argv[optind + 1]);
+	rc = il_csv_read(argv[optind], ctx->today, isatty(STDERR_FILENO), import_record, &im);
+	if (rc == 0)
+		rc = finish(&im);
+	cleanup(&im, rc < 0);
+	return rc < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+}

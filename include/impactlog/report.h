@@ -1,0 +1,243 @@
+#ifndef IMPACTLOG_REPORT_H
+#define IMPACTLOG_REPORT_H
+
+/*
+ * The calibration packet.  il_report_build() runs the section queries in
+ * reports/ (one .sql file per section) over the filtered achievements and fills one in-memory
+ * model; the text, Markdown and xlsx renderers all draw their numbers from
+ * that model (and from the same selection), so they can never disagree.
+ *
+ * Attributed values and scale factors come from the achievement_facts view;
+ * nothing here recomputes them.
+ *
+ * Conventions: text fields are owned, NUL-terminated and never NULL ("" for
+ * none) unless a comment says otherwise.  Arrays come with a _len.  Arrays
+ * indexed by tag (by_tag[]) use enum il_tag as the index; slot IL_TAG_NONE
+ * is unused and always 0.
+ */
+
+#include "impactlog/achievement.h"
+#include "impactlog/db.h"
+#include "impactlog/filter.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The temporary tables il_report_build fills with the ids in the period and,
+ * with --cycle, in the previous cycle.  They outlive il_report_build, so a
+ * renderer may read the rows themselves: SELECT ... FROM achievement_facts
+ * JOIN selected USING (id). */
+#define IL_REPORT_SELECTED "selected"
+#define IL_REPORT_PREVIOUS "previous"
+
+#define IL_REPORT_TAGS        4  /* size of by_tag[] arrays: enum il_tag + 1 */
+#define IL_REPORT_TOP_PER_TAG 5  /* top achievements kept for each tag */
+#define IL_REPORT_GAP_ITEMS   10 /* achievements listed under each gap */
+
+/* An amount in one unit: a sum over several achievements. */
+struct il_report_amount {
+	char *unit; /* "USD", "users", "rps"; "" when the achievements had no unit */
+	double value;
+};
+
+/* Who the report is about: the profile row ("" for fields not set). */
+struct il_report_profile {
+	char *name;
+	char *level;
+	char *track;
+	char *target_level;
+	char *manager;
+};
+
+/* Per tag and unit: one row for each (tag, unit) present in the period or,
+ * with --cycle, in the previous cycle.  Sorted by tag (enum order), then by
+ * attributed value, largest first. */
+struct il_report_total {
+	enum il_tag tag;
+	char *unit;        /* "" for achievements logged without a value or unit */
+	long count;        /* achievements in the period */
+	long valued;       /* of which had a value */
+	double outcome;    /* sum of value (the team's outcome) */
+	double attributed; /* sum of attributed (your share; risk-adjusted for loss) */
+	/* The same for the previous cycle; all 0 unless report->has_previous. */
+	long previous_count;
+	long previous_valued;
+	double previous_outcome;
+	double previous_attributed;
+};
+
+/* Prevented-loss: risk-adjusted attributed totals and how early risks were
+ * caught. */
+struct il_report_loss {
+	long count;                             /* prevented-loss achievements */
+	struct il_report_amount *risk_adjusted; /* sum of attributed, per unit */
+	size_t risk_adjusted_len;
+	long lead_days_count;    /* achievements with lead days set */
+	double median_lead_days; /* meaningful when lead_days_count > 0 */
+};
+
+/* Enabled-scale: scale factors (value / baseline). */
+struct il_report_scale {
+	long count;            /* enabled-scale achievements */
+	long factor_count;     /* of which have a scale factor */
+	double largest_factor; /* meaningful when factor_count > 0 */
+	int64_t largest_id;    /* the achievement with the largest factor */
+	char *largest_title;
+	char *largest_unit;
+	double median_factor; /* meaningful when factor_count > 0 */
+};
+
+/* One org or one project, with what was done in it. */
+struct il_report_group {
+	char *name;                          /* "" for achievements with no project */
+	long count;                          /* achievements touching it */
+	long by_tag[IL_REPORT_TAGS];         /* of which, per tag */
+	struct il_report_amount *attributed; /* sum of attributed, per unit */
+	size_t attributed_len;
+};
+
+/* Breadth: the orgs and projects the period's work touched. */
+struct il_report_breadth {
+	long distinct_orgs;
+	long multi_org; /* achievements touching two or more orgs */
+	long no_org;    /* achievements with no org */
+	/* Orgs by count (largest first), then name; each achievement counts
+	 * once in every org it touches, so the counts may add up to more than
+	 * the achievements. */
+	struct il_report_group *orgs;
+	size_t orgs_len;
+	/* Projects by count, then name; achievements without a project are one
+	 * group named "", listed last. */
+	struct il_report_group *projects;
+	size_t projects_len;
+};
+
+/* One achievement in full, as the top list shows it.  Optional numbers come
+ * with a has_ flag. */
+struct il_report_item {
+	int64_t id;
+	char date[11]; /* YYYY-MM-DD */
+	enum il_tag tag;
+	char *title;
+	bool has_value;
+	double value;
+	char *unit;
+	bool has_baseline;
+	double baseline;
+	double share; /* percent */
+	long team_size;
+	bool has_likelihood; /* prevented-loss only: the effective likelihood */
+	double likelihood;   /* percent; 100 when not given */
+	bool has_lead_days;
+	long lead_days;
+	bool has_attributed;
+	double attributed;
+	bool has_scale_factor;
+	double scale_factor;
+	enum il_confidence confidence;
+	char *project;
+	char *orgs;      /* joined with ", " */
+	char *evidence;  /* joined with ", "; "" when redacted */
+	char *witnesses; /* joined with ", "; initials only when redacted */
+	char *note;      /* "" when redacted */
+	/* The quantified line: "Prevented $400k loss · 60% likely · your share
+	 * 50% → $120k · caught 14 days early". */
+	char *sentence;
+};
+
+/* Achievements that show a visibility gap: how many, and the first few
+ * (newest first). */
+struct il_report_gap {
+	long count;
+	struct il_report_item *items; /* at most IL_REPORT_GAP_ITEMS; only id, date, tag,
+	                               * title, share and team_size are filled */
+	size_t items_len;
+};
+
+struct il_report_gaps {
+	struct il_report_gap no_evidence;
+	struct il_report_gap no_witness;
+	struct il_report_gap full_share_of_team; /* share 100% with team size > 1 */
+	long empty_months; /* months of the period, up to the generated date, with
+	                    * nothing logged: the months[] with total 0 and !future */
+};
+
+/* One calendar month of the period. */
+struct il_report_month {
+	char month[8]; /* "2026-07" */
+	long total;
+	long by_tag[IL_REPORT_TAGS];
+	bool future; /* after the generated date's month */
+};
+
+struct il_report {
+	bool redact; /* evidence, notes and witness names left out */
+	struct il_report_profile profile;
+	char *period;       /* "2026-H2 (2026-07-01 to 2026-12-31)", "all time" */
+	char *scope;        /* the other filters: "tag prevented-loss, org 'Payments'";
+	                     * "" when none */
+	char *cycle;        /* "2026-H2", or "" without --cycle */
+	char generated[11]; /* YYYY-MM-DD, from il_now() (SOURCE_DATE_EPOCH) */
+	char first_day[11]; /* the days the month chart covers: the period's */
+	char last_day[11];  /* bounds, or the first and last achievement's; "" when empty */
+
+	long count; /* achievements in the period */
+	long by_tag[IL_REPORT_TAGS];
+
+	/* With --cycle: the previous cycle, for comparison. */
+	bool has_previous;
+	char *previous_cycle;  /* "2026-H1", or "" */
+	char *previous_period; /* "2026-H1 (2026-01-01 to 2026-06-30)", or "" */
+	long previous_count;
+	long previous_by_tag[IL_REPORT_TAGS];
+
+	struct il_report_total *totals;
+	size_t totals_len;
+	struct il_report_loss loss;
+	struct il_report_scale scale;
+	struct il_report_breadth breadth;
+
+	/* Up to IL_REPORT_TOP_PER_TAG per tag, grouped by tag in enum order,
+	 * each group by attributed value, largest first.  Units differ between
+	 * tags, so values are ranked only within a tag. */
+	struct il_report_item *top;
+	size_t top_len;
+
+	struct il_report_gaps gaps;
+
+	/* Every month from first_day to last_day, oldest first. */
+	struct il_report_month *months;
+	size_t months_len;
+};
+
+/* Selects the achievements FILTER passes into IL_REPORT_SELECTED (and,
+ * with a cycle, the previous cycle's into IL_REPORT_PREVIOUS), runs the
+ * report queries and fills REPORT.  NOW (seconds since the epoch, from
+ * il_now) gives the generated date.  Returns 0, or -1 after one message;
+ * REPORT is then empty and needs no il_report_free. */
+int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
+                    struct il_report *report);
+void il_report_free(struct il_report *report);
+
+/* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
+ * "Payments SRE lead" -> "P.S.L."; appended to OUT. */
+void il_report_initials(const char *name, struct il_buf *out);
+
+/* Text for a terminal or a pager: at most 80 columns, ANSI colour only with
+ * COLOR.  Returns 0, or -1 when writing OUT failed (no message printed). */
+int il_report_write_text(const struct il_report *report, FILE *out, bool color);
+
+/* Markdown: headings and pipe tables that paste into a document.  Returns 0,
+ * or -1 when writing OUT failed (no message printed). */
+int il_report_write_markdown(const struct il_report *report, FILE *out);
+
+/* The xlsx workbook, written to PATH (the caller's temporary file; the
+ * caller renames it) and called NAME in messages.  Reads the Achievements
+ * rows from DB through IL_REPORT_SELECTED, and everything else from REPORT.
+ * Returns 0, or -1 after one "impactlog: " line. */
+int il_report_write_xlsx(struct il_db *db, const struct il_report *report, const char *path,
+			 const char *name, bool redact);
+
+#endif
+/* IL_REPORT_MODEL_READY */

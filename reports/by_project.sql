@@ -1,0 +1,26 @@
+-- By project: for each project, its achievements (per tag) and their
+-- attributed value per unit.  One row per (project, unit); achievements
+-- with no project form the group '' and come last.
+WITH per_unit AS (
+    SELECT coalesce(f.project, '') AS project,
+           coalesce(f.unit, '') AS unit,
+           count(*) AS achievements,
+           sum(f.tag = 'prevented-loss') AS loss,
+           sum(f.tag = 'enabled-scale') AS scale,
+           sum(f.tag = 'user-growth') AS growth,
+           sum(f.attributed) AS attributed
+    FROM achievement_facts AS f
+    JOIN selected USING (id)
+    GROUP BY project, unit
+)
+SELECT project,
+       sum(achievements) OVER project_rows AS project_achievements,
+       sum(loss) OVER project_rows,
+       sum(scale) OVER project_rows,
+       sum(growth) OVER project_rows,
+       unit,
+       attributed
+FROM per_unit
+WINDOW project_rows AS (PARTITION BY project)
+ORDER BY project = '', project_achievements DESC, project, attributed IS NULL,
+         attributed DESC, unit;

@@ -1,0 +1,36 @@
+-- The xlsx Achievements sheet: every selected achievement, oldest first,
+-- one row each, in the sheet's column order.  attributed and scale_factor
+-- come from achievement_facts: the workbook caches them beside the formulas
+-- that recompute them.  likelihood is the stored one (NULL when not given,
+-- which the sheet's formula reads as 100).  Orgs and evidence come joined
+-- with '; ' as the cells show them; witnesses come joined with char(31) so
+-- that the renderer can reduce each name to initials.  With ?1 (redact) the
+-- evidence and note are left out here, so they never reach the renderer.
+SELECT f.id,
+       f.date,
+       f.tag,
+       f.title,
+       f.value,
+       f.unit,
+       f.baseline,
+       f.share,
+       f.team_size,
+       f.likelihood,
+       f.attributed,
+       f.scale_factor,
+       f.lead_days,
+       f.confidence,
+       (SELECT group_concat(name, '; ')
+        FROM (SELECT name FROM achievement_org
+              WHERE achievement_id = f.id ORDER BY position)),
+       CASE WHEN ?1 THEN NULL ELSE
+       (SELECT group_concat(name, '; ')
+        FROM (SELECT name FROM achievement_evidence
+              WHERE achievement_id = f.id ORDER BY position)) END,
+       (SELECT group_concat(name, char(31))
+        FROM (SELECT name FROM achievement_witness
+              WHERE achievement_id = f.id ORDER BY position)),
+       CASE WHEN ?1 THEN NULL ELSE f.note END
+FROM achievement_facts AS f
+JOIN selected AS s ON s.id = f.id
+ORDER BY f.date, f.id;

@@ -1,0 +1,179 @@
+/* report [filters] [--text|--md|--xlsx [FILE]] [-o FILE] [--redact]:
+ * the calibration packet, as text (default), Markdown or an xlsx workbook. */
+
+#include "impactlog/atomic.h"
+#include "impactlog/cli.h"
+#include "impactlog/filter.h"
+#include "impactlog/report.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+enum format { FORMAT_NONE, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_XLSX };
+
+enum { OPT_TEXT = 1, OPT_MARKDOWN, OPT_XLSX, OPT_REDACT };
+
+static const struct option options[] = {
+    IL_FILTER_OPTIONS,
+    {"text", no_argument, NULL, OPT_TEXT},
+    {"md", no_argument, NULL, OPT_MARKDOWN},
+    {"markdown", no_argument, NULL, OPT_MARKDOWN},
+    {"xlsx", optional_argument, NULL, OPT_XLSX},
+    {"output", required_argument, NULL, 'o'},
+    {"redact", no_argument, NULL, OPT_REDACT},
+    {0},
+};
+
+struct request {
+	struct il_filter filter;
+	enum format format;
+	const char *path; /* -o FILE or --xlsx FILE; NULL: stdout or the default name */
+	bool redact;
+};
+
+static int set_format(struct request *req, enum format format)
+{
+	if (req->format != FORMAT_NONE && req->format != format)
+		return il_usage_error("report: give one of --text, --md or --xlsx");
+	req->format = format;
+	return IL_CMD_OK;
+}
+
+static int set_path(struct request *req, const char *path)
+{
+	if (*path == '\0')
+		return il_usage_error("report: the output file name must not be empty");
+	if (req->path && strcmp(req->path, path) != 0)
+		return il_usage_error("report: two output files ('%s' and '%s'); give one",
+		                      req->path, path);
+	req->path = path;
+	return IL_CMD_OK;
+}
+
+/* --xlsx takes an optional FILE, which getopt only sees as --xlsx=FILE;
+ * "--xlsx FILE" is read here: report takes no other operands. */
+static int xlsx_option(struct request *req, int argc, char **argv)
+{
+	const char *file = optarg;
+
+	if (!file && optind < argc && argv[optind][0] != '-')
+		file = argv[optind++];
+	if (set_format(req, FORMAT_XLSX) != IL_CMD_OK)
+		return IL_CMD_USAGE;
+	return file ? set_path(req, file) : IL_CMD_OK;
+}
+
+static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
+{
+	int opt, handled, rc = IL_CMD_OK;
+
+	while (rc == IL_CMD_OK && (opt = il_getopt(ctx, argc, argv, options)) != -1) {
+		if (opt == '?')
+			return IL_CMD_USAGE;
+		if ((handled = il_filter_option(&req->filter, opt, optarg, ctx->today)) < 0)
+			return IL_CMD_USAGE;
+		if (handled)
+			continue;
+		switch (opt) {
+		case OPT_TEXT:
+			rc = set_format(req, FORMAT_TEXT);
+			break;
+		case OPT_MARKDOWN:
+			rc = set_format(req, FORMAT_MARKDOWN);
+			break;
+		case OPT_XLSX:
+			rc = xlsx_option(req, argc, argv);
+			break;
+		case 'o':
+			rc = set_path(req, optarg);
+			break;
+		case OPT_REDACT:
+			req->redact = true;
+			break;
+		}
+	}
+	if (rc != IL_CMD_OK)
+		return rc;
+	if (optind < argc)
+		return il_usage_error(
+		    "report: unexpected argument '%s' (see 'impactlog help report')", argv[optind]);
+	if (req->format == FORMAT_NONE)
+		req->format = FORMAT_TEXT;
+	return il_filter_check(&req->filter);
+}
+
+static int write_stream(const struct il_report *report, enum format format, FILE *out, bool color)
+{
+	if (format == FORMAT_MARKDOWN)
+		return il_report_write_markdown(report, out);
+	return il_report_write_text(report, out, color);
+}
+
+/* Text or Markdown into PATH, whole or not at all. */
+static int write_file(const struct il_report *report, enum format format, const char *path)
+{
+	struct il_atomic_file f;
+
+	if (il_atomic_open(&f, path) < 0)
+		return IL_CMD_ERROR;
+	if (write_stream(report, format, f.fp, false) < 0) {
+		il_error("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+		il_atomic_abort(&f);
+		return IL_CMD_ERROR;
+	}
+	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+}
+
+/* The workbook: libxlsxwriter writes the file by name, so it gets the
+ * temporary file's name and the rename happens only once it succeeded. */
+static int write_xlsx(struct il_db *db, const struct il_report *report, const char *path)
+{
+	struct il_atomic_file f;
+
+	if (il_atomic_open(&f, path) < 0)
+		return IL_CMD_ERROR;
+	il_atomic_release_stream(&f);
+	if (il_report_write_xlsx(db, report, f.tmp_path, path, report->redact) < 0) {
+		il_atomic_abort(&f);
+		return IL_CMD_ERROR;
+	}
+	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+}
+
+static int write_report(struct il_db *db, const struct il_report *report, const struct request *req)
+{
+	char default_path[64];
+	int rc;
+
+	if (req->format != FORMAT_XLSX) {
+		if (req->path)
+			return write_file(report, req->format, req->path);
+		write_stream(report, req->format, stdout, il_use_color(STDOUT_FILENO));
+		return IL_CMD_OK; /* main() reports a failed write to stdout */
+	}
+	if (req->path)
+		return write_xlsx(db, report, req->path);
+	snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
+	         req->filter.cycle[0] ? req->filter.cycle : "all");
+	if ((rc = write_xlsx(db, report, default_path)) == IL_CMD_OK)
+		printf("%s\n", default_path);
+	return rc;
+}
+
+int cmd_report(struct il_ctx *ctx, int argc, char **argv)
+{
+	struct request req = {0};
+	struct il_report report;
+	struct il_db *db;
+	int rc;
+
+	if ((rc = parse(ctx, argc, argv, &req)) != IL_CMD_OK)
+		return rc;
+	if (!(db = il_ctx_db(ctx)) ||
+	    il_report_build(db, &req.filter, req.redact, il_now(), &report) < 0)
+		return IL_CMD_ERROR;
+	rc = write_report(db, &report, &req);
+	il_report_free(&report);
+	return rc;
+}

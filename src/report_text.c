@@ -1,0 +1,1054 @@
+/* The text and Markdown renderers of the report model.  They format what
+ * il_report_build gathered and compute nothing that the report queries
+ * already give. */
+
+#include "impactlog/report.h"
+
+#include "impactlog/format.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WIDTH        80  /* text never goes past this column */
+#define BAR_WIDTH    36  /* columns of the longest month bar */
+#define MD_BAR_WIDTH 20  /* block characters of the longest Markdown bar */
+#define GROUP_ROWS   20  /* orgs or projects listed before "and N more" */
+#define NOTE_CHARS   300 /* characters of a note the text report shows */
+
+#define BOLD  "\033[1m"
+#define DIM   "\033[2m"
+#define RESET "\033[0m"
+
+static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
+
+struct out {
+	FILE *f;
+	bool color;
+};
+
+/* --- Shared wording -------------------------------------------------------- */
+
+static const char *tag_heading(enum il_tag tag)
+{
+	switch (tag) {
+	case IL_TAG_PREVENTED_LOSS:
+		return "Prevented loss";
+	case IL_TAG_ENABLED_SCALE:
+		return "Enabled scale";
+	default:
+		return "User growth";
+	}
+}
+
+static const char *tag_short(enum il_tag tag)
+{
+	switch (tag) {
+	case IL_TAG_PREVENTED_LOSS:
+		return "loss";
+	case IL_TAG_ENABLED_SCALE:
+		return "scale";
+	default:
+		return "growth";
+	}
+}
+
+static const char *tag_color(enum il_tag tag)
+{
+	switch (tag) {
+	case IL_TAG_PREVENTED_LOSS:
+		return "\033[33m";
+	case IL_TAG_ENABLED_SCALE:
+		return "\033[36m";
+	default:
+		return "\033[32m";
+	}
+}
+
+static const char *plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Columns S takes on a terminal (wide characters take two). */
+static int text_width(const char *s)
+{
+	return (int)il_utf8_width(s);
+}
+
+/* The same for the first LEN bytes of S. */
+static int text_width_n(const char *s, size_t len)
+{
+	char *copy = il_xstrndup(s, len);
+	int width = text_width(copy);
+
+	free(copy);
+	return width;
+}
+
+/* An amount in a table whose Unit column already names the unit: currencies
+ * keep their symbol ("$1.2M"), other units show the bare number ("50k"). */
+static void table_amount(double value, const char *unit, char *out, size_t size)
+{
+	char with_unit[64];
+
+	il_format_amount(value, unit, with_unit, sizeof(with_unit));
+	/* il_format_amount writes the unit's name only when it has no symbol. */
+	if (*unit && !strstr(with_unit, unit))
+		snprintf(out, size, "%s", with_unit);
+	else
+		il_format_compact(value, out, size);
+}
+
+/* "+$400k", "-20k", "0": the change from PREVIOUS to CURRENT. */
+static void table_change(double current, double previous, const char *unit, char *out, size_t size)
+{
+	char amount[48]; /* leaves room for the sign in OUT's 64 */
+	double change = current - previous;
+
+	if (change == 0) {
+		snprintf(out, size, "0");
+		return;
+	}
+	table_amount(fabs(change), unit, amount, sizeof(amount));
+	snprintf(out, size, "%s%s", change > 0 ? "+" : "-", amount);
+}
+
+/* "$1.2M, 20k rps, 12.6k users". */
+static void amount_list(const struct il_report_amount *amounts, size_t len, struct il_buf *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		char amount[64];
+
+		il_format_amount(amounts[i].value, amounts[i].unit, amount, sizeof(amount));
+		il_buf_printf(out, "%s%s", i ? ", " : "", amount);
+	}
+}
+
+/* "4 prevented-loss, 4 enabled-scale, 4 user-growth". */
+static void tag_counts(const long *by_tag, bool short_names, struct il_buf *out)
+{
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		if (!by_tag[tags[i]])
+			continue;
+		il_buf_printf(out, "%s%ld %s", out->len ? ", " : "", by_tag[tags[i]],
+		              short_names ? tag_short(tags[i]) : il_tag_name(tags[i]));
+	}
+}
+
+/* "Demo TPM, TPM II (TPM), going for Senior TPM". */
+static void who_line(const struct il_report_profile *p, struct il_buf *out)
+{
+	il_buf_puts(out, *p->name ? p->name : "(no profile: see 'impactlog profile')");
+	if (*p->level)
+		il_buf_printf(out, ", %s", p->level);
+	if (*p->track)
+		il_buf_printf(out, " (%s)", p->track);
+	if (*p->target_level)
+		il_buf_printf(out, ", going for %s", p->target_level);
+}
+
+static void previous_line(const struct il_report *r, struct il_buf *out)
+{
+	long change = r->count - r->previous_count;
+
+	il_buf_printf(out, "%s: %ld %s (%s%ld this period)", r->previous_period, r->previous_count,
+	              plural(r->previous_count, "achievement", "achievements"),
+	              change >= 0 ? "+" : "", change);
+}
+
+static void details_line(const struct il_report_item *it, struct il_buf *out)
+{
+	il_buf_printf(out, "#%lld · %s", (long long)it->id, it->date);
+	if (*it->project)
+		il_buf_printf(out, " · %s", it->project);
+	if (*it->orgs)
+		il_buf_printf(out, " · %s", it->orgs);
+	il_buf_printf(out, " · %s", il_confidence_name(it->confidence));
+}
+
+static long max_month_total(const struct il_report *r)
+{
+	long max = 0;
+
+	for (size_t i = 0; i < r->months_len; i++)
+		if (r->months[i].total > max)
+			max = r->months[i].total;
+	return max;
+}
+
+/* --- Text primitives ------------------------------------------------------ */
+
+static void put_styled(struct out *o, const char *style, const char *text)
+{
+	if (o->color)
+		fprintf(o->f, "%s%s%s", style, text, RESET);
+	else
+		fputs(text, o->f);
+}
+
+/* TEXT in exactly WIDTH columns: cut with "…" when longer, padded on the
+ * right (or on the left, with RIGHT) when shorter. */
+static void put_cell(struct out *o, const char *text, int width, bool right)
+{
+	int length = text_width(text);
+
+	if (length > width) {
+		int bytes = (int)il_utf8_prefix_width(text, (size_t)(width > 1 ? width - 1 : 0));
+
+		fprintf(o->f, "%.*s…", bytes, text);
+		/* A wide character that did not fit leaves a column to pad. */
+		fprintf(o->f, "%*s", width - 1 - text_width_n(text, (size_t)bytes), "");
+		return;
+	}
+	if (right)
+		fprintf(o->f, "%*s%s", width - length, "", text);
+	else
+		fprintf(o->f, "%s%*s", text, width - length, "");
+}
+
+/* The last cell of a line: cut like put_cell, never padded, so that no
+ * line ends in spaces. */
+static void put_tail(struct out *o, const char *text, int width)
+{
+	if (text_width(text) > width)
+		put_cell(o, text, width, false);
+	else
+		fputs(text, o->f);
+}
+
+static void heading(struct out *o, const char *title)
+{
+	fputc('\n', o->f);
+	put_styled(o, BOLD, title);
+	fputc('\n', o->f);
+}
+
+/* Ends the line (closing STYLE first, so no style leaks into the next
+ * line) and indents the next one to INDENT, reopening STYLE. */
+static void new_line(struct out *o, const char *style, int indent)
+{
+	if (style)
+		fputs(RESET, o->f);
+	fprintf(o->f, "\n%*s", indent, "");
+	if (style)
+		fputs(style, o->f);
+}
+
+/* Prints TEXT from column COL, in STYLE on a colour terminal (NULL: plain),
+ * breaking lines between words so that none passes WIDTH; continuation
+ * lines start at column INDENT.  Runs of white space (a note's newlines)
+ * print as one space; a word longer than a line is cut where the line
+ * ends. */
+static void put_wrapped_styled(struct out *o, const char *style, const char *text, int col,
+                               int indent)
+{
+	const char *p = text;
+	bool line_empty = true;
+
+	style = o->color ? style : NULL;
+	if (style)
+		fputs(style, o->f);
+	while (*p) {
+		size_t len;
+		int width;
+
+		p += strspn(p, " \t\r\n");
+		if (!*p)
+			break;
+		len = strcspn(p, " \t\r\n");
+		width = text_width_n(p, len);
+		if (!line_empty && col + 1 + width > WIDTH) {
+			new_line(o, style, indent);
+			col = indent;
+			line_empty = true;
+		}
+		if (!line_empty) {
+			fputc(' ', o->f);
+			col++;
+		}
+		/* A word wider than the line (a long link) is cut at the edge. */
+		while (col + width > WIDTH && col < WIDTH) {
+			char *word = il_xstrndup(p, len);
+			size_t bytes = il_utf8_prefix_width(word, (size_t)(WIDTH - col));
+
+			free(word);
+			if (bytes == 0)
+				break; /* a wide character at the last column */
+			fwrite(p, 1, bytes, o->f);
+			width -= text_width_n(p, bytes);
+			p += bytes;
+			len -= bytes;
+			new_line(o, style, indent);
+			col = indent;
+		}
+		fwrite(p, 1, len, o->f);
+		p += len;
+		col += width;
+		line_empty = false;
+	}
+	if (style)
+		fputs(RESET, o->f);
+	fputc('\n', o->f);
+}
+
+static void put_wrapped(struct out *o, const char *text, int col, int indent)
+{
+	put_wrapped_styled(o, NULL, text, col, indent);
+}
+
+/* "  Label        value...", the value wrapped under itself. */
+static void field(struct out *o, const char *label, const char *value)
+{
+	enum { LABEL = 28 };
+
+	fprintf(o->f, "  %-*s", LABEL, label);
+	put_wrapped(o, value, 2 + LABEL, 2 + LABEL);
+}
+
+/* --- Text sections ------------------------------------------------------- */
+
+static void text_header(struct out *o, const struct il_report *r)
+{
+	struct il_buf line = {0};
+
+	put_styled(o, BOLD, "IMPACT REPORT");
+	fputc('\n', o->f);
+	who_line(&r->profile, &line);
+	field(o, "Who", il_buf_str(&line));
+	if (*r->profile.manager)
+		field(o, "For", r->profile.manager);
+	field(o, "Period", r->period);
+	if (*r->scope)
+		field(o, "Filters", r->scope);
+	field(o, "Generated", r->generated);
+	il_buf_reset(&line);
+	il_buf_printf(&line, "%ld %s", r->count, plural(r->count, "achievement", "achievements"));
+	if (r->count) {
+		il_buf_puts(&line, ": ");
+		{
+			struct il_buf counts = {0};
+
+			tag_counts(r->by_tag, false, &counts);
+			il_buf_puts(&line, il_buf_str(&counts));
+			il_buf_free(&counts);
+		}
+	}
+	field(o, "Logged", il_buf_str(&line));
+	if (r->has_previous) {
+		il_buf_reset(&line);
+		previous_line(r, &line);
+		field(o, "Previous cycle", il_buf_str(&line));
+	}
+	if (r->redact)
+		field(o, "Redacted", "evidence, notes and witness names left out");
+	il_buf_free(&line);
+}
+
+static int digits(long n)
+{
+	return snprintf(NULL, 0, "%ld", n);
+}
+
+static int at_least(int width, int minimum)
+{
+	return width > minimum ? width : minimum;
+}
+
+static void text_totals(struct out *o, const struct il_report *r)
+{
+	long most = 0;
+	int count_w, unit_w;
+
+	heading(o, "TOTALS BY TAG AND UNIT");
+	if (!r->totals_len) {
+		fputs("  Nothing logged.\n", o->f);
+		return;
+	}
+	for (size_t i = 0; i < r->totals_len; i++)
+		most = r->totals[i].count > most ? r->totals[i].count : most;
+	/* A count wider than its heading takes its room from the unit. */
+	count_w = at_least(digits(most), 5);
+	unit_w = at_least(10 - (count_w - 5), 4);
+	fputs("  ", o->f);
+	put_cell(o, "Tag", 14, false);
+	fputs("  ", o->f);
+	put_cell(o, "Unit", unit_w, false);
+	fprintf(o->f, "  %*s  %8s  %10s", count_w, "Count", "Outcome", "Attributed");
+	if (r->has_previous)
+		fprintf(o->f, "  %9s  %8s", "Previous", "Change");
+	fputc('\n', o->f);
+	for (size_t i = 0; i < r->totals_len; i++) {
+		const struct il_report_total *t = &r->totals[i];
+		char outcome[64], attributed[64], previous[64], change[64];
+
+		table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
+		table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
+		fputs("  ", o->f);
+		if (o->color)
+			fputs(tag_color(t->tag), o->f);
+		put_cell(o, il_tag_name(t->tag), 14, false);
+		if (o->color)
+			fputs(RESET, o->f);
+		fputs("  ", o->f);
+		put_cell(o, *t->unit ? t->unit : "-", unit_w, false);
+		fprintf(o->f, "  %*ld  ", count_w, t->count);
+		put_cell(o, t->valued ? outcome : "-", 8, true);
+		fputs("  ", o->f);
+		put_cell(o, t->valued ? attributed : "-", 10, true);
+		if (r->has_previous) {
+			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
+			table_change(t->attributed, t->previous_attributed, t->unit, change,
+			             sizeof(change));
+			fputs("  ", o->f);
+			put_cell(o, t->previous_valued ? previous : "-", 9, true);
+			fputs("  ", o->f);
+			put_cell(o, change, 8, true);
+		}
+		fputc('\n', o->f);
+	}
+	fputs("  Outcome is the team's; Attributed is your share (risk-adjusted for loss).\n",
+	      o->f);
+	if (r->has_previous)
+		fprintf(o->f, "  Previous and Change: attributed value in %s.\n",
+		        r->previous_cycle);
+}
+
+static void text_loss(struct out *o, const struct il_report *r)
+{
+	const struct il_report_loss *loss = &r->loss;
+	struct il_buf line = {0};
+
+	heading(o, "PREVENTED LOSS");
+	if (!loss->count) {
+		fputs("  No prevented-loss achievements in this period.\n", o->f);
+		return;
+	}
+	amount_list(loss->risk_adjusted, loss->risk_adjusted_len, &line);
+	field(o, "Risk-adjusted, your share", line.len ? il_buf_str(&line) : "no values logged");
+	il_buf_reset(&line);
+	if (loss->lead_days_count)
+		il_buf_printf(&line, "%g %s (%ld of %ld with lead days)", loss->median_lead_days,
+		              plural(lround(loss->median_lead_days), "day", "days"),
+		              loss->lead_days_count, loss->count);
+	else
+		il_buf_puts(&line, "no lead days logged");
+	field(o, "Median lead time", il_buf_str(&line));
+	il_buf_free(&line);
+}
+
+static void text_scale(struct out *o, const struct il_report *r)
+{
+	const struct il_report_scale *scale = &r->scale;
+	struct il_buf line = {0};
+	char factor[32];
+
+	heading(o, "ENABLED SCALE");
+	if (!scale->count) {
+		fputs("  No enabled-scale achievements in this period.\n", o->f);
+		return;
+	}
+	if (!scale->factor_count) {
+		field(o, "Scale factors", "none: log a --baseline to show one");
+		return;
+	}
+	il_format_scale(scale->largest_factor, factor, sizeof(factor));
+	il_buf_printf(&line, "%s  #%lld %s", factor, (long long)scale->largest_id,
+	              scale->largest_title);
+	fprintf(o->f, "  %-28s", "Largest scale factor");
+	put_tail(o, il_buf_str(&line), WIDTH - 30);
+	fputc('\n', o->f);
+	il_buf_reset(&line);
+	il_format_scale(scale->median_factor, factor, sizeof(factor));
+	il_buf_printf(&line, "%s  (%ld of %ld with a baseline)", factor, scale->factor_count,
+	              scale->count);
+	field(o, "Median scale factor", il_buf_str(&line));
+	il_buf_free(&line);
+}
+
+/* Amounts from column COL, one per line part: an amount is never split
+ * from its unit. */
+static void put_amounts(struct out *o, const struct il_report_amount *amounts, size_t len, int col)
+{
+	int at = col;
+
+	if (!len)
+		fputs("-", o->f);
+	for (size_t i = 0; i < len; i++) {
+		char amount[64];
+		int width;
+
+		il_format_amount(amounts[i].value, amounts[i].unit, amount, sizeof(amount));
+		width = text_width(amount);
+		if (i && at + 2 + width > WIDTH) {
+			fprintf(o->f, ",\n%*s", col, "");
+			at = col;
+		} else if (i) {
+			fputs(", ", o->f);
+			at += 2;
+		}
+		put_tail(o, amount, WIDTH - at);
+		at += width;
+	}
+	fputc('\n', o->f);
+}
+
+/* The org or project table.  Groups come largest first, so the first
+ * count is the widest number; the name column gives up what the number
+ * columns need beyond their headings. */
+static void text_groups(struct out *o, const char *title, const char *none,
+                        const struct il_report_group *groups, size_t len)
+{
+	int count_w = at_least(digits(groups[0].count), 5);
+	int loss_w = at_least(digits(groups[0].count), 4);
+	int scale_w = at_least(digits(groups[0].count), 5);
+	int growth_w = at_least(digits(groups[0].count), 6);
+	int name_w =
+	    at_least(22 - (count_w - 5) - (loss_w - 4) - (scale_w - 5) - (growth_w - 6), 8);
+	int amounts_col = 2 + name_w + 2 + count_w + 2 + loss_w + 2 + scale_w + 2 + growth_w + 2;
+
+	fputs("\n  ", o->f);
+	put_cell(o, title, name_w, false);
+	fprintf(o->f, "  %*s  %*s  %*s  %*s  %s\n", count_w, "Count", loss_w, "Loss", scale_w,
+	        "Scale", growth_w, "Growth", "Attributed");
+	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
+		const struct il_report_group *g = &groups[i];
+
+		fputs("  ", o->f);
+		put_cell(o, *g->name ? g->name : none, name_w, false);
+		fprintf(o->f, "  %*ld  %*ld  %*ld  %*ld  ", count_w, g->count, loss_w,
+		        g->by_tag[IL_TAG_PREVENTED_LOSS], scale_w, g->by_tag[IL_TAG_ENABLED_SCALE],
+		        growth_w, g->by_tag[IL_TAG_USER_GROWTH]);
+		put_amounts(o, g->attributed, g->attributed_len, amounts_col);
+	}
+	if (len > GROUP_ROWS)
+		fprintf(o->f, "  … and %zu more\n", len - GROUP_ROWS);
+}
+
+static void text_breadth(struct out *o, const struct il_report *r)
+{
+	const struct il_report_breadth *b = &r->breadth;
+	struct il_buf line = {0};
+
+	heading(o, "BREADTH");
+	il_buf_printf(&line, "%ld", b->distinct_orgs);
+	field(o, "Distinct orgs", il_buf_str(&line));
+	il_buf_reset(&line);
+	il_buf_printf(&line, "%ld of %ld %s", b->multi_org, r->count,
+	              plural(r->count, "achievement", "achievements"));
+	field(o, "Touching two or more orgs", il_buf_str(&line));
+	il_buf_free(&line);
+	if (b->orgs_len)
+		text_groups(o, "Org", "", b->orgs, b->orgs_len);
+	if (b->projects_len)
+		text_groups(o, "Project", "(no project)", b->projects, b->projects_len);
+}
+
+static void text_item(struct out *o, const struct il_report_item *it, int rank)
+{
+	struct il_buf line = {0};
+	enum { INDENT = 6 };
+
+	fprintf(o->f, "  %2d. ", rank);
+	put_wrapped_styled(o, BOLD, it->title, INDENT, INDENT);
+	fprintf(o->f, "%*s", INDENT, "");
+	put_wrapped(o, it->sentence, INDENT, INDENT);
+	details_line(it, &line);
+	fprintf(o->f, "%*s", INDENT, "");
+	put_wrapped_styled(o, DIM, il_buf_str(&line), INDENT, INDENT);
+	il_buf_reset(&line);
+	if (*it->evidence)
+		il_buf_printf(&line, "Evidence: %s", it->evidence);
+	if (*it->witnesses)
+		il_buf_printf(&line, "%sWitnesses: %s", line.len ? " · " : "", it->witnesses);
+	if (line.len) {
+		fprintf(o->f, "%*s", INDENT, "");
+		put_wrapped(o, il_buf_str(&line), INDENT, INDENT);
+	}
+	if (*it->note) {
+		size_t bytes = il_utf8_prefix(it->note, NOTE_CHARS);
+
+		il_buf_reset(&line);
+		il_buf_printf(&line, "Note: %.*s%s", (int)bytes, it->note,
+		              it->note[bytes] ? "…" : "");
+		fprintf(o->f, "%*s", INDENT, "");
+		put_wrapped(o, il_buf_str(&line), INDENT, INDENT);
+	}
+	il_buf_free(&line);
+}
+
+static void text_top(struct out *o, const struct il_report *r)
+{
+	enum il_tag group = IL_TAG_NONE;
+	int rank = 0;
+
+	heading(o, "TOP ACHIEVEMENTS BY ATTRIBUTED VALUE");
+	if (!r->top_len)
+		fputs("  Nothing logged.\n", o->f);
+	for (size_t i = 0; i < r->top_len; i++) {
+		if (r->top[i].tag != group) {
+			group = r->top[i].tag;
+			rank = 0;
+			fputs(i ? "\n  " : "  ", o->f);
+			put_styled(o, o->color ? tag_color(group) : "", tag_heading(group));
+			fputc('\n', o->f);
+		}
+		text_item(o, &r->top[i], ++rank);
+	}
+}
+
+static void text_gap(struct out *o, const char *label, const struct il_report_gap *gap,
+                     bool show_team)
+{
+	char count[32];
+
+	snprintf(count, sizeof(count), "%ld", gap->count);
+	field(o, label, count);
+	for (size_t i = 0; i < gap->items_len; i++) {
+		const struct il_report_item *it = &gap->items[i];
+		char line[64];
+		int used;
+
+		used =
+		    snprintf(line, sizeof(line), "    #%-4lld %s  ", (long long)it->id, it->date);
+		fputs(line, o->f);
+		if (show_team) {
+			char suffix[48];
+
+			snprintf(suffix, sizeof(suffix), "  (team of %ld)", it->team_size);
+			put_cell(o, it->title, WIDTH - used - text_width(suffix), false);
+			fputs(suffix, o->f);
+		} else {
+			put_tail(o, it->title, WIDTH - used);
+		}
+		fputc('\n', o->f);
+	}
+	if ((size_t)gap->count > gap->items_len)
+		fprintf(o->f, "    … and %ld more\n", gap->count - (long)gap->items_len);
+}
+
+static void text_gaps(struct out *o, const struct il_report *r)
+{
+	const struct il_report_gaps *gaps = &r->gaps;
+	struct il_buf line = {0};
+
+	heading(o, "VISIBILITY GAPS");
+	text_gap(o, "No evidence", &gaps->no_evidence, false);
+	text_gap(o, "No witness", &gaps->no_witness, false);
+	text_gap(o, "100% share of a team > 1", &gaps->full_share_of_team, true);
+	il_buf_printf(&line, "%ld", gaps->empty_months);
+	for (size_t i = 0, n = 0; i < r->months_len; i++) {
+		if (r->months[i].total || r->months[i].future)
+			continue;
+		il_buf_printf(&line, "%s%s", n++ ? ", " : ": ", r->months[i].month);
+	}
+	field(o, "Months with nothing logged", il_buf_str(&line));
+	il_buf_free(&line);
+}
+
+/* The tag that covers POSITION (0 to the total) of a month's stacked bar. */
+static enum il_tag tag_at(const struct il_report_month *m, double position)
+{
+	long seen = 0;
+
+	for (size_t t = 0; t < IL_ARRAY_LEN(tags); t++) {
+		seen += m->by_tag[tags[t]];
+		if (position < (double)seen)
+			return tags[t];
+	}
+	return tags[IL_ARRAY_LEN(tags) - 1];
+}
+
+/* One month's bar in eighths of a cell: full blocks, then a partial block
+ * for the remainder.  On a colour terminal each cell takes the colour of
+ * the tag covering its middle, so the bar stacks the tags. */
+static void text_bar(struct out *o, const struct il_report_month *m, long max)
+{
+	static const char *const partial[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+	long eighths = max ? lround((double)m->total * BAR_WIDTH * 8 / (double)max) : 0;
+	long drawn = 0;
+	enum il_tag current = IL_TAG_NONE;
+
+	if (m->total && eighths == 0)
+		eighths = 1; /* a month with anything logged shows */
+	for (long start = 0; start < eighths; start += 8) {
+		double middle = (double)(start + 4) / (double)eighths * (double)m->total;
+		enum il_tag tag =
+		    tag_at(m, middle < (double)m->total ? middle : (double)m->total - 0.5);
+
+		if (o->color && tag != current) {
+			fputs(tag_color(tag), o->f);
+			current = tag;
+		}
+		fputs(eighths - start >= 8 ? "█" : partial[eighths - start], o->f);
+		drawn++;
+	}
+	if (o->color && current != IL_TAG_NONE)
+		fputs(RESET, o->f);
+	fprintf(o->f, "%*s", (int)(BAR_WIDTH - drawn), "");
+}
+
+static void text_months(struct out *o, const struct il_report *r)
+{
+	long max = max_month_total(r);
+	int count_width = snprintf(NULL, 0, "%ld", max);
+
+	heading(o, "ACHIEVEMENTS PER MONTH");
+	if (!r->months_len) {
+		fputs("  Nothing logged.\n", o->f);
+		return;
+	}
+	for (size_t i = 0; i < r->months_len; i++) {
+		const struct il_report_month *m = &r->months[i];
+		struct il_buf label = {0};
+
+		if (m->total)
+			tag_counts(m->by_tag, true, &label);
+		else
+			il_buf_puts(&label, m->future ? "(to come)" : "nothing logged");
+		fprintf(o->f, "  %s  ", m->month);
+		text_bar(o, m, max);
+		fprintf(o->f, " %*ld  ", count_width, m->total);
+		put_tail(o, il_buf_str(&label),
+		         WIDTH - (2 + 7 + 2 + BAR_WIDTH + 1 + count_width + 2));
+		fputc('\n', o->f);
+		il_buf_free(&label);
+	}
+}
+
+int il_report_write_text(const struct il_report *report, FILE *out, bool color)
+{
+	struct out o = {out, color};
+
+	text_header(&o, report);
+	text_totals(&o, report);
+	text_loss(&o, report);
+	text_scale(&o, report);
+	text_breadth(&o, report);
+	text_top(&o, report);
+	text_gaps(&o, report);
+	text_months(&o, report);
+	return ferror(out) ? -1 : 0;
+}
+
+/* --- Markdown ------------------------------------------------------------ */
+
+/* TEXT with Markdown's special characters escaped and white space runs
+ * (a note's newlines) made single spaces, so it stays on its line and in
+ * its table cell. */
+static void md_text(FILE *f, const char *text)
+{
+	bool space = false;
+
+	for (const char *p = text; *p; p++) {
+		if (strchr(" \t\r\n", *p)) {
+			space = true;
+			continue;
+		}
+		if (space)
+			fputc(' ', f);
+		space = false;
+		if (strchr("\\`*_[]<>|~", *p))
+			fputc('\\', f);
+		fputc(*p, f);
+	}
+}
+
+static void md_row_start(FILE *f, const char *first)
+{
+	fputs("| ", f);
+	md_text(f, first);
+}
+
+static void md_cell(FILE *f, const char *text)
+{
+	fputs(" | ", f);
+	md_text(f, text);
+}
+
+static void md_header(FILE *f, const struct il_report *r)
+{
+	struct il_buf line = {0};
+
+	fputs("# Impact report", f);
+	if (*r->profile.name) {
+		fputs(": ", f);
+		md_text(f, r->profile.name);
+	}
+	fputs("\n\n| | |\n|---|---|\n", f);
+	who_line(&r->profile, &line);
+	md_row_start(f, "Who");
+	md_cell(f, il_buf_str(&line));
+	fputs(" |\n", f);
+	if (*r->profile.manager) {
+		md_row_start(f, "For");
+		md_cell(f, r->profile.manager);
+		fputs(" |\n", f);
+	}
+	md_row_start(f, "Period");
+	md_cell(f, r->period);
+	fputs(" |\n", f);
+	if (*r->scope) {
+		md_row_start(f, "Filters");
+		md_cell(f, r->scope);
+		fputs(" |\n", f);
+	}
+	md_row_start(f, "Generated");
+	md_cell(f, r->generated);
+	fputs(" |\n", f);
+	il_buf_reset(&line);
+	il_buf_printf(&line, "%ld %s", r->count, plural(r->count, "achievement", "achievements"));
+	if (r->count) {
+		struct il_buf counts = {0};
+
+		tag_counts(r->by_tag, false, &counts);
+		il_buf_printf(&line, ": %s", il_buf_str(&counts));
+		il_buf_free(&counts);
+	}
+	md_row_start(f, "Logged");
+	md_cell(f, il_buf_str(&line));
+	fputs(" |\n", f);
+	if (r->has_previous) {
+		il_buf_reset(&line);
+		previous_line(r, &line);
+		md_row_start(f, "Previous cycle");
+		md_cell(f, il_buf_str(&line));
+		fputs(" |\n", f);
+	}
+	if (r->redact)
+		fputs("| Redacted | evidence, notes and witness names left out |\n", f);
+	il_buf_free(&line);
+}
+
+static void md_totals(FILE *f, const struct il_report *r)
+{
+	fputs("\n## Totals by tag and unit\n\n", f);
+	if (!r->totals_len) {
+		fputs("Nothing logged.\n", f);
+		return;
+	}
+	fputs(r->has_previous
+	          ? "| Tag | Unit | Count | Outcome | Attributed | Previous | Change |\n"
+	            "|---|---|--:|--:|--:|--:|--:|\n"
+	          : "| Tag | Unit | Count | Outcome | Attributed |\n"
+	            "|---|---|--:|--:|--:|\n",
+	      f);
+	for (size_t i = 0; i < r->totals_len; i++) {
+		const struct il_report_total *t = &r->totals[i];
+		char count[32], outcome[64], attributed[64], previous[64], change[64];
+
+		snprintf(count, sizeof(count), "%ld", t->count);
+		table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
+		table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
+		md_row_start(f, il_tag_name(t->tag));
+		md_cell(f, *t->unit ? t->unit : "-");
+		md_cell(f, count);
+		md_cell(f, t->valued ? outcome : "-");
+		md_cell(f, t->valued ? attributed : "-");
+		if (r->has_previous) {
+			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
+			table_change(t->attributed, t->previous_attributed, t->unit, change,
+			             sizeof(change));
+			md_cell(f, t->previous_valued ? previous : "-");
+			md_cell(f, change);
+		}
+		fputs(" |\n", f);
+	}
+	fputs("\nOutcome is the team's; Attributed is your share (risk-adjusted for loss).", f);
+	if (r->has_previous)
+		fprintf(f, " Previous and Change: attributed value in %s.", r->previous_cycle);
+	fputc('\n', f);
+}
+
+static void md_loss_scale(FILE *f, const struct il_report *r)
+{
+	struct il_buf line = {0};
+	char factor[32];
+
+	fputs("\n## Prevented loss\n\n", f);
+	if (!r->loss.count) {
+		fputs("No prevented-loss achievements in this period.\n", f);
+	} else {
+		amount_list(r->loss.risk_adjusted, r->loss.risk_adjusted_len, &line);
+		fprintf(f, "- Risk-adjusted, your share: **%s**\n",
+		        line.len ? il_buf_str(&line) : "no values logged");
+		if (r->loss.lead_days_count)
+			fprintf(f, "- Median lead time: **%g %s** (%ld of %ld with lead days)\n",
+			        r->loss.median_lead_days,
+			        plural(lround(r->loss.median_lead_days), "day", "days"),
+			        r->loss.lead_days_count, r->loss.count);
+		else
+			fputs("- Median lead time: no lead days logged\n", f);
+	}
+	fputs("\n## Enabled scale\n\n", f);
+	if (!r->scale.count) {
+		fputs("No enabled-scale achievements in this period.\n", f);
+	} else if (!r->scale.factor_count) {
+		fputs("- Scale factors: none (log a baseline to show one)\n", f);
+	} else {
+		il_format_scale(r->scale.largest_factor, factor, sizeof(factor));
+		fprintf(f, "- Largest scale factor: **%s** (#%lld ", factor,
+		        (long long)r->scale.largest_id);
+		md_text(f, r->scale.largest_title);
+		il_format_scale(r->scale.median_factor, factor, sizeof(factor));
+		fprintf(f, ")\n- Median scale factor: **%s** (%ld of %ld with a baseline)\n",
+		        factor, r->scale.factor_count, r->scale.count);
+	}
+	il_buf_free(&line);
+}
+
+static void md_groups(FILE *f, const char *title, const char *none,
+                      const struct il_report_group *groups, size_t len)
+{
+	fprintf(f,
+	        "\n| %s | Count | Loss | Scale | Growth | Attributed |\n"
+	        "|---|--:|--:|--:|--:|---|\n",
+	        title);
+	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
+		const struct il_report_group *g = &groups[i];
+		struct il_buf amounts = {0};
+
+		amount_list(g->attributed, g->attributed_len, &amounts);
+		md_row_start(f, *g->name ? g->name : none);
+		fprintf(f, " | %ld | %ld | %ld | %ld", g->count, g->by_tag[IL_TAG_PREVENTED_LOSS],
+		        g->by_tag[IL_TAG_ENABLED_SCALE], g->by_tag[IL_TAG_USER_GROWTH]);
+		md_cell(f, amounts.len ? il_buf_str(&amounts) : "-");
+		fputs(" |\n", f);
+		il_buf_free(&amounts);
+	}
+	if (len > GROUP_ROWS)
+		fprintf(f, "\n… and %zu more\n", len - GROUP_ROWS);
+}
+
+static void md_breadth(FILE *f, const struct il_report *r)
+{
+	const struct il_report_breadth *b = &r->breadth;
+
+	fputs("\n## Breadth\n\n", f);
+	fprintf(f, "- Distinct orgs: **%ld**\n", b->distinct_orgs);
+	fprintf(f, "- Touching two or more orgs: **%ld** of %ld %s\n", b->multi_org, r->count,
+	        plural(r->count, "achievement", "achievements"));
+	if (b->orgs_len)
+		md_groups(f, "Org", "", b->orgs, b->orgs_len);
+	if (b->projects_len)
+		md_groups(f, "Project", "(no project)", b->projects, b->projects_len);
+}
+
+static void md_item(FILE *f, const struct il_report_item *it, int rank)
+{
+	struct il_buf line = {0};
+
+	fprintf(f, "%d. **", rank);
+	md_text(f, it->title);
+	fputs("**  \n   ", f);
+	md_text(f, it->sentence);
+	fputs("  \n   ", f);
+	details_line(it, &line);
+	fputc('_', f);
+	md_text(f, il_buf_str(&line));
+	fputc('_', f);
+	if (*it->evidence) {
+		fputs("  \n   Evidence: ", f);
+		md_text(f, it->evidence);
+	}
+	if (*it->witnesses) {
+		fputs("  \n   Witnesses: ", f);
+		md_text(f, it->witnesses);
+	}
+	if (*it->note) {
+		fputs("  \n   Note: ", f);
+		md_text(f, it->note);
+	}
+	fputc('\n', f);
+	il_buf_free(&line);
+}
+
+static void md_top(FILE *f, const struct il_report *r)
+{
+	enum il_tag group = IL_TAG_NONE;
+	int rank = 0;
+
+	fputs("\n## Top achievements by attributed value\n", f);
+	if (!r->top_len)
+		fputs("\nNothing logged.\n", f);
+	for (size_t i = 0; i < r->top_len; i++) {
+		if (r->top[i].tag != group) {
+			group = r->top[i].tag;
+			rank = 0;
+			fprintf(f, "\n### %s\n\n", tag_heading(group));
+		}
+		md_item(f, &r->top[i], ++rank);
+	}
+}
+
+static void md_gap(FILE *f, const char *label, const struct il_report_gap *gap, bool show_team)
+{
+	fprintf(f, "- %s: **%ld**\n", label, gap->count);
+	for (size_t i = 0; i < gap->items_len; i++) {
+		const struct il_report_item *it = &gap->items[i];
+
+		fprintf(f, "  - #%lld %s ", (long long)it->id, it->date);
+		md_text(f, it->title);
+		if (show_team)
+			fprintf(f, " (team of %ld)", it->team_size);
+		fputc('\n', f);
+	}
+	if ((size_t)gap->count > gap->items_len)
+		fprintf(f, "  - … and %ld more\n", gap->count - (long)gap->items_len);
+}
+
+static void md_gaps(FILE *f, const struct il_report *r)
+{
+	const struct il_report_gaps *gaps = &r->gaps;
+
+	fputs("\n## Visibility gaps\n\n", f);
+	md_gap(f, "No evidence", &gaps->no_evidence, false);
+	md_gap(f, "No witness", &gaps->no_witness, false);
+	md_gap(f, "100% share of a team of more than one", &gaps->full_share_of_team, true);
+	fprintf(f, "- Months with nothing logged: **%ld**", gaps->empty_months);
+	for (size_t i = 0, n = 0; i < r->months_len; i++)
+		if (!r->months[i].total && !r->months[i].future)
+			fprintf(f, "%s%s", n++ ? ", " : " (", r->months[i].month);
+	fputs(gaps->empty_months ? ")\n" : "\n", f);
+}
+
+static void md_months(FILE *f, const struct il_report *r)
+{
+	long max = max_month_total(r);
+
+	fputs("\n## Achievements per month\n\n", f);
+	if (!r->months_len) {
+		fputs("Nothing logged.\n", f);
+		return;
+	}
+	fputs("| Month | Total | Prevented loss | Enabled scale | User growth | |\n"
+	      "|---|--:|--:|--:|--:|---|\n",
+	      f);
+	for (size_t i = 0; i < r->months_len; i++) {
+		const struct il_report_month *m = &r->months[i];
+		long blocks = max ? lround((double)m->total * MD_BAR_WIDTH / (double)max) : 0;
+
+		fprintf(f, "| %s | %ld | %ld | %ld | %ld | ", m->month, m->total,
+		        m->by_tag[IL_TAG_PREVENTED_LOSS], m->by_tag[IL_TAG_ENABLED_SCALE],
+		        m->by_tag[IL_TAG_USER_GROWTH]);
+		if (m->total && blocks == 0)
+			blocks = 1;
+		for (long b = 0; b < blocks; b++)
+			fputs("█", f);
+		if (!m->total)
+			fputs(m->future ? "(to come)" : "nothing logged", f);
+		fputs(" |\n", f);
+	}
+}
+
+int il_report_write_markdown(const struct il_report *report, FILE *out)
+{
+	md_header(out, report);
+	md_totals(out, report);
+	md_loss_scale(out, report);
+	md_breadth(out, report);
+	md_top(out, report);
+	md_gaps(out, report);
+	md_months(out, report);
+	return ferror(out) ? -1 : 0;
+}

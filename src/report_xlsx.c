@@ -1,0 +1,1297 @@
+/*
+ * The calibration packet as an xlsx workbook (libxlsxwriter).  Sheets, in
+ * tab order: Summary, Achievements, By org, By project, Timeline.
+ *
+ * Memory stays flat however many achievements there are: the workbook is
+ * written in constant_memory mode, where each row goes to a temporary file
+ * as soon as the next one starts.  Every sheet is therefore written
+ * strictly top to bottom, and Achievements is written first: the Summary
+ * and Timeline formulas need its last row.
+ *
+ * Numbers a manager may want to change stay live.  Each Achievements row
+ * computes Attributed and Scale factor from its own cells; the Summary and
+ * Timeline totals are SUMIFS/COUNTIFS over Achievements, and the medians
+ * and the largest scale factor are MEDIAN(IF())/MAX(IF()) array formulas
+ * (MAXIFS would need Excel 2019).  Every formula is written with its value
+ * cached from the report model or from achievement_facts, so a reader that
+ * does not recalculate (openpyxl, a viewer, LibreOffice by default) shows
+ * the same numbers as the text report.  By org and By project hold plain
+ * numbers from the model: the Orgs cell lists several orgs, which no
+ * COUNTIFS can match exactly, and the sheet has no project column.
+ *
+ * User text only ever goes through worksheet_write_string, so a title such
+ * as "=1+1" stays text; formulas refer to user text by cell, never by value.
+ *
+ * Errors are sticky: the first libxlsxwriter error is kept in struct xlsx
+ * and later writes are skipped, so every return value is checked without a
+ * test after each cell.
+ */
+
+#include "impactlog/embed.h"
+#include "impactlog/format.h"
+#include "impactlog/report.h"
+#include "impactlog/util.h"
+
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* The Achievements columns: also the column order of xlsx_achievements.sql. */
+enum column {
+	COL_ID,
+	COL_DATE,
+	COL_TAG,
+	COL_TITLE,
+	COL_VALUE,
+	COL_UNIT,
+	COL_BASELINE,
+	COL_SHARE,
+	COL_TEAM_SIZE,
+	COL_LIKELIHOOD,
+	COL_ATTRIBUTED,
+	COL_SCALE_FACTOR,
+	COL_LEAD_DAYS,
+	COL_CONFIDENCE,
+	COL_ORGS,
+	COL_EVIDENCE,
+	COL_WITNESSES,
+	COL_NOTE,
+	COL_COUNT
+};
+
+static const struct {
+	const char *header;
+	double width;
+} columns[COL_COUNT] = {
+    {"ID", 7},         {"Date", 11},         {"Tag", 15},        {"Title", 48},
+    {"Value", 14},     {"Unit", 9},          {"Baseline", 13},   {"Share %", 9},
+    {"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
+    {"Lead days", 10}, {"Confidence", 11},   {"Orgs", 24},       {"Evidence", 32},
+    {"Witnesses", 22}, {"Note", 60},
+};
+
+/* Where the Summary charts go: right of its widest table. */
+#define SUMMARY_CHART_COL 9
+
+/* Excel refuses longer cell text. */
+#define CELL_TEXT_MAX 32767
+
+static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
+
+/* Tag colours in charts: the amber, teal and green of `list`. */
+static const lxw_color_t tag_colors[IL_REPORT_TAGS] = {
+    [IL_TAG_PREVENTED_LOSS] = 0xD4A017,
+    [IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
+    [IL_TAG_USER_GROWTH] = 0x4CA64C,
+};
+
+/* The currencies format.c gives a symbol; the Summary charts one of them. */
+static const struct {
+	const char *unit;
+	const char *format;
+} currencies[] = {
+    {"USD", "$#,##0"},
+    {"EUR", "\"€\"#,##0"},
+    {"GBP", "\"£\"#,##0"},
+};
+
+struct formats {
+	lxw_format *title;   /* the Summary heading */
+	lxw_format *section; /* a Summary section heading */
+	lxw_format *header;  /* a table's header row */
+	lxw_format *label;   /* a label beside a value */
+	lxw_format *date;    /* 2026-07-14 */
+	lxw_format *month;   /* 2026-07 */
+	lxw_format *id;      /* #12, kept a number */
+	lxw_format *count;   /* 1,234 */
+	lxw_format *decimal; /* 1,234.5 */
+	lxw_format *currency[IL_ARRAY_LEN(currencies)];
+	lxw_format *percent; /* 40% of a number 0-100 */
+	lxw_format *percent_decimal;
+	lxw_format *scale; /* 5.0× */
+	lxw_format *muted; /* notes about the numbers */
+};
+
+struct xlsx {
+	lxw_workbook *workbook;
+	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline;
+	struct formats fmt;
+	lxw_error error; /* the first libxlsxwriter error */
+	const struct il_report *report;
+	bool redact;
+	lxw_row_t last_row;         /* the last Achievements row, 1-based as in formulas */
+	const char *chart_currency; /* the currency the Summary charts, or NULL */
+};
+
+/* A sheet being written, top to bottom. */
+struct sheet {
+	struct xlsx *x;
+	lxw_worksheet *ws;
+	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
+};
+
+/* --- Cells --------------------------------------------------------------- */
+
+static bool failed(struct xlsx *x, lxw_error err)
+{
+	if (err != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
+		x->error = err;
+	return x->error != LXW_NO_ERROR;
+}
+
+/* Writes TEXT as a string, whatever it looks like; empty text writes
+ * nothing.  Text longer than Excel takes is cut, marked with "…". */
+static void put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
+{
+	size_t keep;
+	char *cut;
+
+	if (s->x->error || !text || !*text)
+		return;
+	if (il_utf8_length(text, strlen(text)) <= CELL_TEXT_MAX) {
+		failed(s->x, worksheet_write_string(s->ws, s->row, col, text, format));
+		return;
+	}
+	keep = il_utf8_prefix(text, CELL_TEXT_MAX - 1);
+	cut = il_xmalloc(keep + sizeof("…"));
+	memcpy(cut, text, keep);
+	memcpy(cut + keep, "…", sizeof("…"));
+	failed(s->x, worksheet_write_string(s->ws, s->row, col, cut, format));
+	free(cut);
+}
+
+static void put_number(struct sheet *s, lxw_col_t col, double value, lxw_format *format)
+{
+	if (!s->x->error)
+		failed(s->x, worksheet_write_number(s->ws, s->row, col, value, format));
+}
+
+/* A formula with its value cached, so readers that do not recalculate
+ * show the number. */
+static void put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw_format *format,
+                        double cached)
+{
+	if (!s->x->error)
+		failed(s->x,
+		       worksheet_write_formula_num(s->ws, s->row, col, formula, format, cached));
+}
+
+/* A formula whose cached value is empty text: an Attributed or Scale
+ * factor cell of a row that has none. */
+static void put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
+                              lxw_format *format)
+{
+	if (!s->x->error)
+		failed(s->x, worksheet_write_formula_str(s->ws, s->row, col, formula, format, ""));
+}
+
+/* A single-cell array formula ({=MEDIAN(IF(...))}) with its value cached. */
+static void put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
+                              lxw_format *format, double cached)
+{
+	if (!s->x->error)
+		failed(s->x, worksheet_write_array_formula_num(s->ws, s->row, col, s->row, col,
+		                                               formula, format, cached));
+}
+
+/* YYYY-MM-DD (or YYYY-MM, the first of the month) as a real date.  Excel
+ * has no dates before 1900, so older ones stay text. */
+static void put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
+{
+	lxw_datetime when = {0};
+	char day[11];
+	struct il_date date;
+
+	snprintf(day, sizeof(day), strlen(text) == 7 ? "%s-01" : "%s", text);
+	if (il_parse_date(day, &date) != NULL || date.year < 1900) {
+		put_text(s, col, text, NULL);
+		return;
+	}
+	when.year = date.year;
+	when.month = date.month;
+	when.day = date.day;
+	if (!s->x->error)
+		failed(s->x, worksheet_write_datetime(s->ws, s->row, col, &when, format));
+}
+
+static void put_label(struct sheet *s, const char *label, const char *value)
+{
+	put_text(s, 0, label, s->x->fmt.label);
+	put_text(s, 1, value, NULL);
+	s->row++;
+}
+
+static void put_header(struct sheet *s, const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		put_text(s, (lxw_col_t)i, names[i], s->x->fmt.header);
+	s->row++;
+}
+
+static void set_columns(struct xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
+                        double width)
+{
+	if (!x->error)
+		failed(x, worksheet_set_column(ws, first, last, width, NULL));
+}
+
+/* --- Formats ------------------------------------------------------------- */
+
+static lxw_format *number_format(struct xlsx *x, const char *pattern)
+{
+	lxw_format *format = workbook_add_format(x->workbook);
+
+	if (!format) {
+		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	format_set_num_format(format, pattern);
+	return format;
+}
+
+static void add_formats(struct xlsx *x)
+{
+	struct formats *f = &x->fmt;
+
+	f->title = number_format(x, "General");
+	f->section = number_format(x, "General");
+	f->header = number_format(x, "General");
+	f->label = number_format(x, "General");
+	f->muted = number_format(x, "General");
+	f->date = number_format(x, "yyyy-mm-dd");
+	f->month = number_format(x, "yyyy-mm");
+	f->id = number_format(x, "\"#\"0");
+	f->count = number_format(x, "#,##0");
+	f->decimal = number_format(x, "#,##0.0##");
+	for (size_t i = 0; i < IL_ARRAY_LEN(currencies); i++)
+		f->currency[i] = number_format(x, currencies[i].format);
+	f->percent = number_format(x, "0\"%\"");
+	f->percent_decimal = number_format(x, "0.0#\"%\"");
+	f->scale = number_format(x, "0.0\"×\"");
+	if (x->error)
+		return;
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 14);
+	format_set_bold(f->section);
+	format_set_font_size(f->section, 12);
+	format_set_bold(f->header);
+	format_set_bg_color(f->header, 0xDDE4EE);
+	format_set_bottom(f->header, LXW_BORDER_THIN);
+	format_set_bold(f->label);
+	format_set_italic(f->muted);
+	format_set_font_color(f->muted, 0x666666);
+}
+
+static int currency_index(const char *unit)
+{
+	for (size_t i = 0; unit && i < IL_ARRAY_LEN(currencies); i++)
+		if (strcmp(unit, currencies[i].unit) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* An amount in UNIT: a currency format for money, else a plain number,
+ * with decimals only when it has them. */
+static lxw_format *amount_format(const struct xlsx *x, const char *unit, double value)
+{
+	int currency = currency_index(unit);
+
+	if (currency >= 0)
+		return x->fmt.currency[currency];
+	return value == floor(value) ? x->fmt.count : x->fmt.decimal;
+}
+
+static lxw_format *percent_format(const struct xlsx *x, double value)
+{
+	return value == floor(value) ? x->fmt.percent : x->fmt.percent_decimal;
+}
+
+/* --- Formula pieces ------------------------------------------------------ */
+
+static char column_letter(enum column col)
+{
+	return (char)('A' + col);
+}
+
+/* "Achievements!$K$2:$K$<last row>": one column of every achievement. */
+static const char *achievements_range(const struct xlsx *x, enum column col, char out[48])
+{
+	snprintf(out, 48, "Achievements!$%c$2:$%c$%u", column_letter(col), column_letter(col),
+	         (unsigned)x->last_row);
+	return out;
+}
+
+/* A SUMIFS/COUNTIFS criterion that matches the unit in cell CELL exactly.
+ * The cell is compared with "=" so that a unit such as ">5ms" is no
+ * operator; "~", "*" and "?" are escaped only for the units that hold
+ * them, to keep the usual formula readable; an empty unit matches the
+ * blank Unit cells. */
+static const char *unit_criterion(const char *unit, const char *cell, char *out, size_t size)
+{
+	if (!*unit)
+		snprintf(out, size, "\"\"");
+	else if (unit[strcspn(unit, "~*?")])
+		snprintf(out, size,
+		         "\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(%s,\"~\",\"~~\"),\"*\",\"~*\"),"
+		         "\"?\",\"~?\")",
+		         cell);
+	else
+		snprintf(out, size, "\"=\"&%s", cell);
+	return out;
+}
+
+/* --- Achievements -------------------------------------------------------- */
+
+static sqlite3_stmt *prepare_report_sql(struct il_db *db, const char *name)
+{
+	const char *sql = il_report_sql(name);
+
+	if (!sql) {
+		il_error("internal error: no report query '%s'", name);
+		return NULL;
+	}
+	return il_db_prepare(db, sql);
+}
+
+static bool is_null(sqlite3_stmt *stmt, enum column col)
+{
+	return sqlite3_column_type(stmt, (int)col) == SQLITE_NULL;
+}
+
+static double column_double(sqlite3_stmt *stmt, enum column col)
+{
+	return sqlite3_column_double(stmt, (int)col);
+}
+
+/* Witnesses come joined with char(31); the cell joins them with "; ",
+ * reduced to initials when redacting. */
+static void put_witnesses(struct sheet *s, const char *witnesses)
+{
+	struct il_buf cell = {0};
+	const char *p = witnesses;
+
+	while (*p) {
+		size_t len = strcspn(p, "\x1f");
+		char *name = il_xstrndup(p, len);
+
+		if (cell.len)
+			il_buf_puts(&cell, "; ");
+		if (s->x->redact)
+			il_report_initials(name, &cell);
+		else
+			il_buf_puts(&cell, name);
+		free(name);
+		p += len + (p[len] != '\0');
+	}
+	put_text(s, COL_WITNESSES, il_buf_str(&cell), NULL);
+	il_buf_free(&cell);
+}
+
+/* Attributed = Value × Share/100, and for prevented-loss × Likelihood/100
+ * with a blank likelihood read as 100: the achievement_facts definition,
+ * in the same order of operations, so Excel's result matches the cached
+ * one to the last bit.  A row without a value has no attributed value. */
+static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, const char *unit)
+{
+	unsigned r = (unsigned)s->row + 1;
+	char formula[160];
+
+	if (loss)
+		snprintf(formula, sizeof(formula),
+		         "=IF(E%u=\"\",\"\",E%u*H%u/100*(IF(J%u=\"\",100,J%u)/100))", r, r, r, r,
+		         r);
+	else
+		snprintf(formula, sizeof(formula), "=IF(E%u=\"\",\"\",E%u*H%u/100)", r, r, r);
+	if (is_null(stmt, COL_ATTRIBUTED)) {
+		put_formula_blank(s, COL_ATTRIBUTED, formula, amount_format(s->x, unit, 0));
+	} else {
+		double attributed = column_double(stmt, COL_ATTRIBUTED);
+
+		put_formula(s, COL_ATTRIBUTED, formula, amount_format(s->x, unit, attributed),
+		            attributed);
+	}
+}
+
+/* Scale factor = Value / Baseline when both are set and Baseline > 0. */
+static void put_scale_factor(struct sheet *s, sqlite3_stmt *stmt)
+{
+	unsigned r = (unsigned)s->row + 1;
+	char formula[96];
+
+	snprintf(formula, sizeof(formula), "=IF(AND(E%u<>\"\",G%u>0),E%u/G%u,\"\")", r, r, r, r);
+	if (is_null(stmt, COL_SCALE_FACTOR))
+		put_formula_blank(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale);
+	else
+		put_formula(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale,
+		            column_double(stmt, COL_SCALE_FACTOR));
+}
+
+static void put_optional_number(struct sheet *s, sqlite3_stmt *stmt, enum column col,
+                                lxw_format *format)
+{
+	if (!is_null(stmt, col))
+		put_number(s, col, column_double(stmt, col), format);
+}
+
+static void put_achievement(struct sheet *s, sqlite3_stmt *stmt)
+{
+	const char *unit = is_null(stmt, COL_UNIT) ? "" : il_column_text(stmt, COL_UNIT);
+	const char *tag = il_column_text(stmt, COL_TAG);
+	double share = column_double(stmt, COL_SHARE);
+
+	put_number(s, COL_ID, column_double(stmt, COL_ID), s->x->fmt.id);
+	put_date(s, COL_DATE, il_column_text(stmt, COL_DATE), s->x->fmt.date);
+	put_text(s, COL_TAG, tag, NULL);
+	put_text(s, COL_TITLE, il_column_text(stmt, COL_TITLE), NULL);
+	put_optional_number(s, stmt, COL_VALUE,
+	                    amount_format(s->x, unit, column_double(stmt, COL_VALUE)));
+	put_text(s, COL_UNIT, unit, NULL);
+	put_optional_number(s, stmt, COL_BASELINE,
+	                    amount_format(s->x, unit, column_double(stmt, COL_BASELINE)));
+	put_number(s, COL_SHARE, share, percent_format(s->x, share));
+	put_number(s, COL_TEAM_SIZE, column_double(stmt, COL_TEAM_SIZE), s->x->fmt.count);
+	put_optional_number(s, stmt, COL_LIKELIHOOD,
+	                    percent_format(s->x, column_double(stmt, COL_LIKELIHOOD)));
+	put_attributed(s, stmt, strcmp(tag, "prevented-loss") == 0, unit);
+	put_scale_factor(s, stmt);
+	put_optional_number(s, stmt, COL_LEAD_DAYS, s->x->fmt.count);
+	put_text(s, COL_CONFIDENCE, il_column_text(stmt, COL_CONFIDENCE), NULL);
+	put_text(s, COL_ORGS, il_column_text(stmt, COL_ORGS), NULL);
+	/* The query leaves evidence and notes out when redacting; the test
+	 * here keeps them out even if it did not. */
+	if (!s->x->redact)
+		put_text(s, COL_EVIDENCE, il_column_text(stmt, COL_EVIDENCE), NULL);
+	put_witnesses(s, il_column_text(stmt, COL_WITNESSES));
+	if (!s->x->redact)
+		put_text(s, COL_NOTE, il_column_text(stmt, COL_NOTE), NULL);
+}
+
+/* The header row, frozen, with an autofilter over the rows to come: in
+ * constant_memory mode a range must be set before its rows are behind us. */
+static void start_achievements(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	const char *names[COL_COUNT];
+
+	for (int col = 0; col < COL_COUNT; col++) {
+		names[col] = columns[col].header;
+		set_columns(s->x, s->ws, (lxw_col_t)col, (lxw_col_t)col, columns[col].width);
+	}
+	worksheet_freeze_panes(s->ws, 1, 0);
+	if (!s->x->error)
+		failed(s->x,
+		       worksheet_autofilter(s->ws, 0, 0, r->count > 0 ? (lxw_row_t)r->count : 1,
+		                            COL_COUNT - 1));
+	put_header(s, names, COL_COUNT);
+}
+
+/* Rows straight from the database in date order, one at a time. */
+static int write_achievements(struct xlsx *x, struct il_db *db)
+{
+	struct sheet s = {.x = x, .ws = x->achievements};
+	sqlite3_stmt *stmt = prepare_report_sql(db, "xlsx_achievements.sql");
+	int rc = SQLITE_DONE;
+
+	if (!stmt)
+		return -1;
+	if (il_bind_int(db, stmt, 1, x->redact) < 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	start_achievements(&s);
+	while (!x->error && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		put_achievement(&s, stmt);
+		s.row++;
+	}
+	sqlite3_finalize(stmt);
+	if (!x->error && rc != SQLITE_DONE)
+		return -1;
+	/* Formulas need a range even when there are no rows: $2:$2 is empty. */
+	x->last_row = s.row > 1 ? s.row : 2;
+	return 0;
+}
+
+/* --- Summary ------------------------------------------------------------- */
+
+static void put_section(struct sheet *s, const char *title)
+{
+	s->row++; /* a blank row before each section */
+	put_text(s, 0, title, s->x->fmt.section);
+	s->row++;
+}
+
+static void summary_heading(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	const struct il_report_profile *p = &r->profile;
+	char formula[96], range[48];
+
+	put_text(s, 0, "Calibration packet", s->x->fmt.title);
+	s->row++;
+	put_label(s, "Name", p->name);
+	if (*p->level)
+		put_label(s, "Level", p->level);
+	if (*p->target_level)
+		put_label(s, "Target level", p->target_level);
+	if (*p->track)
+		put_label(s, "Track", p->track);
+	if (*p->manager)
+		put_label(s, "Manager", p->manager);
+	put_label(s, "Period", r->period);
+	if (*r->scope)
+		put_label(s, "Filters", r->scope);
+	if (r->has_previous)
+		put_label(s, "Compared with", r->previous_period);
+	put_text(s, 0, "Generated", s->x->fmt.label);
+	put_date(s, 1, r->generated, s->x->fmt.date);
+	s->row++;
+	put_text(s, 0, "Achievements", s->x->fmt.label);
+	snprintf(formula, sizeof(formula), "=COUNT(%s)", achievements_range(s->x, COL_ID, range));
+	put_formula(s, 1, formula, s->x->fmt.count, (double)r->count);
+	s->row++;
+	if (s->x->redact)
+		put_label(s, "Redacted", "evidence, notes and witness names are left out");
+}
+
+/* Sum of the attributed values of TAG in UNIT, from the model's totals. */
+static double attributed_in(const struct il_report *r, enum il_tag tag, const char *unit)
+{
+	double sum = 0;
+
+	for (size_t i = 0; i < r->totals_len; i++)
+		if (r->totals[i].tag == tag && strcmp(r->totals[i].unit, unit) == 0)
+			sum += r->totals[i].attributed;
+	return sum;
+}
+
+/* Units differ between tags, so the value chart shows one currency only:
+ * the first of USD, EUR, GBP that the period has an amount in. */
+static const char *pick_chart_currency(const struct il_report *r)
+{
+	for (size_t c = 0; c < IL_ARRAY_LEN(currencies); c++)
+		for (size_t i = 0; i < r->totals_len; i++)
+			if (r->totals[i].count > 0 && r->totals[i].valued > 0 &&
+			    strcmp(r->totals[i].unit, currencies[c].unit) == 0)
+				return currencies[c].unit;
+	return NULL;
+}
+
+static void by_tag_header(struct sheet *s)
+{
+	const char *names[5] = {"Tag", "Achievements"};
+	size_t count = 2;
+	char money[48], previous[48];
+
+	if (s->x->chart_currency) {
+		snprintf(money, sizeof(money), "Attributed (%s)", s->x->chart_currency);
+		names[count++] = money;
+	}
+	if (s->x->report->has_previous) {
+		snprintf(previous, sizeof(previous), "Achievements in %s",
+		         s->x->report->previous_cycle);
+		names[count++] = previous;
+		names[count++] = "Change";
+	}
+	put_header(s, names, count);
+}
+
+/* One row per tag: the chart data.  Returns the first row's index. */
+static lxw_row_t summary_by_tag(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	char formula[256], tag_range[48], value_range[48], unit_range[48];
+	lxw_row_t first;
+
+	put_section(s, "By tag");
+	by_tag_header(s);
+	first = s->row;
+	achievements_range(s->x, COL_TAG, tag_range);
+	achievements_range(s->x, COL_ATTRIBUTED, value_range);
+	achievements_range(s->x, COL_UNIT, unit_range);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		unsigned row = (unsigned)s->row + 1;
+		lxw_col_t col = 2;
+
+		put_text(s, 0, il_tag_name(tags[i]), NULL);
+		snprintf(formula, sizeof(formula), "=COUNTIF(%s,$A%u)", tag_range, row);
+		put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[tags[i]]);
+		if (s->x->chart_currency) {
+			/* The currency is one of ours, never user text. */
+			snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,\"%s\")",
+			         value_range, tag_range, row, unit_range, s->x->chart_currency);
+			put_formula(s, col++, formula, amount_format(s->x, s->x->chart_currency, 0),
+			            attributed_in(r, tags[i], s->x->chart_currency));
+		}
+		if (r->has_previous) {
+			put_number(s, col, (double)r->previous_by_tag[tags[i]], s->x->fmt.count);
+			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
+			put_formula(s, col + 1, formula, s->x->fmt.count,
+			            (double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
+		}
+		s->row++;
+	}
+	return first;
+}
+
+static void totals_header(struct sheet *s)
+{
+	static const char *const names[] = {"Tag",
+	                                    "Unit",
+	                                    "Count",
+	                                    "Total outcome (team)",
+	                                    "Attributed (yours)",
+	                                    "Previous count",
+	                                    "Previous attributed",
+	                                    "Change in attributed"};
+
+	put_header(s, names, s->x->report->has_previous ? 8 : 5);
+}
+
+static void totals_row(struct sheet *s, const struct il_report_total *t)
+{
+	char formula[512], tag_range[48], unit_range[48], sum_range[48], unit[256], cell[16];
+	unsigned row = (unsigned)s->row + 1;
+
+	achievements_range(s->x, COL_TAG, tag_range);
+	achievements_range(s->x, COL_UNIT, unit_range);
+	snprintf(cell, sizeof(cell), "$B%u", row);
+	unit_criterion(t->unit, cell, unit, sizeof(unit));
+	put_text(s, 0, il_tag_name(t->tag), NULL);
+	put_text(s, 1, t->unit, NULL);
+	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,$A%u,%s,%s)", tag_range, row, unit_range,
+	         unit);
+	put_formula(s, 2, formula, s->x->fmt.count, (double)t->count);
+	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
+	         achievements_range(s->x, COL_VALUE, sum_range), tag_range, row, unit_range, unit);
+	put_formula(s, 3, formula, amount_format(s->x, t->unit, t->outcome), t->outcome);
+	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
+	         achievements_range(s->x, COL_ATTRIBUTED, sum_range), tag_range, row, unit_range,
+	         unit);
+	put_formula(s, 4, formula, amount_format(s->x, t->unit, t->attributed), t->attributed);
+	if (s->x->report->has_previous) {
+		put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
+		put_number(s, 6, t->previous_attributed,
+		           amount_format(s->x, t->unit, t->previous_attributed));
+		snprintf(formula, sizeof(formula), "=E%u-G%u", row, row);
+		put_formula(s, 7, formula, amount_format(s->x, t->unit, t->attributed),
+		            t->attributed - t->previous_attributed);
+	}
+	s->row++;
+}
+
+static void summary_totals(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+
+	put_section(s, "Per tag and unit");
+	totals_header(s);
+	for (size_t i = 0; i < r->totals_len; i++)
+		totals_row(s, &r->totals[i]);
+	if (r->totals_len == 0) {
+		put_text(s, 0, "No achievements in this period", s->x->fmt.muted);
+		s->row++;
+	}
+	put_text(s, 0,
+	         "Attributed = value × share, and for prevented-loss × likelihood (risk-"
+	         "adjusted). Edit a share on Achievements and these totals follow.",
+	         s->x->fmt.muted);
+	s->row++;
+}
+
+/* {=MEDIAN(IF(tag=TAG,IF(col<>"",col)))}: the median over the rows of
+ * TAG that have a number in COL.  MEDIAN and MAX skip the FALSE that IF
+ * leaves for the other rows. */
+static void put_tag_aggregate(struct sheet *s, lxw_col_t at, const char *function, enum il_tag tag,
+                              enum column col, lxw_format *format, double cached)
+{
+	char formula[256], tag_range[48], range[48];
+
+	achievements_range(s->x, COL_TAG, tag_range);
+	achievements_range(s->x, col, range);
+	snprintf(formula, sizeof(formula), "{=%s(IF(%s=\"%s\",IF(%s<>\"\",%s)))}", function,
+	         tag_range, il_tag_name(tag), range, range);
+	put_array_formula(s, at, formula, format, cached);
+}
+
+static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
+{
+	char formula[128], range[48], label[48];
+
+	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")",
+	         achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
+	snprintf(label, sizeof(label), "%s achievements", il_tag_name(tag));
+	put_text(s, 0, label, s->x->fmt.label);
+	put_formula(s, 1, formula, s->x->fmt.count, cached);
+	s->row++;
+}
+
+static void summary_loss(struct sheet *s)
+{
+	const struct il_report_loss *loss = &s->x->report->loss;
+	char formula[512], tag_range[48], unit_range[48], sum_range[48], unit[256], cell[16];
+
+	put_section(s, "Prevented loss");
+	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
+	achievements_range(s->x, COL_TAG, tag_range);
+	achievements_range(s->x, COL_UNIT, unit_range);
+	achievements_range(s->x, COL_ATTRIBUTED, sum_range);
+	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
+		const struct il_report_amount *a = &loss->risk_adjusted[i];
+
+		snprintf(cell, sizeof(cell), "$C%u", (unsigned)s->row + 1);
+		snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,\"prevented-loss\",%s,%s)",
+		         sum_range, tag_range, unit_range,
+		         unit_criterion(a->unit, cell, unit, sizeof(unit)));
+		put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
+		put_formula(s, 1, formula, amount_format(s->x, a->unit, a->value), a->value);
+		put_text(s, 2, a->unit, NULL);
+		s->row++;
+	}
+	put_text(s, 0, "Median lead days", s->x->fmt.label);
+	if (loss->lead_days_count > 0)
+		put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_PREVENTED_LOSS, COL_LEAD_DAYS,
+		                  s->x->fmt.decimal, loss->median_lead_days);
+	else
+		put_text(s, 1, "none recorded", s->x->fmt.muted);
+	s->row++;
+}
+
+static void summary_scale(struct sheet *s)
+{
+	const struct il_report_scale *scale = &s->x->report->scale;
+	char largest[256];
+
+	put_section(s, "Enabled scale");
+	put_tag_count(s, IL_TAG_ENABLED_SCALE, (double)scale->count);
+	if (scale->factor_count == 0) {
+		put_label(s, "Scale factors", "none (no enabled-scale value with a baseline)");
+		return;
+	}
+	put_text(s, 0, "Largest scale factor", s->x->fmt.label);
+	put_tag_aggregate(s, 1, "MAX", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
+	                  scale->largest_factor);
+	snprintf(largest, sizeof(largest), "#%lld %s", (long long)scale->largest_id,
+	         scale->largest_title);
+	put_text(s, 2, largest, NULL);
+	s->row++;
+	put_text(s, 0, "Median scale factor", s->x->fmt.label);
+	put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
+	                  scale->median_factor);
+	s->row++;
+}
+
+static void put_count_label(struct sheet *s, const char *label, long count)
+{
+	put_text(s, 0, label, s->x->fmt.label);
+	put_number(s, 1, (double)count, s->x->fmt.count);
+	s->row++;
+}
+
+static void summary_breadth(struct sheet *s)
+{
+	const struct il_report_breadth *b = &s->x->report->breadth;
+	long projects = 0;
+
+	for (size_t i = 0; i < b->projects_len; i++)
+		projects += *b->projects[i].name != '\0';
+	put_section(s, "Breadth");
+	put_count_label(s, "Distinct orgs", b->distinct_orgs);
+	put_count_label(s, "Touching two or more orgs", b->multi_org);
+	put_count_label(s, "With no org", b->no_org);
+	put_count_label(s, "Projects", projects);
+}
+
+static void summary_top(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	static const char *const names[] = {"ID", "Date", "Tag", "Achievement"};
+
+	put_section(s, "Top achievements by attributed value");
+	if (r->top_len == 0) {
+		put_text(s, 0, "none", s->x->fmt.muted);
+		s->row++;
+		return;
+	}
+	put_header(s, names, IL_ARRAY_LEN(names));
+	for (size_t i = 0; i < r->top_len; i++) {
+		const struct il_report_item *it = &r->top[i];
+
+		put_number(s, 0, (double)it->id, s->x->fmt.id);
+		put_date(s, 1, it->date, s->x->fmt.date);
+		put_text(s, 2, il_tag_name(it->tag), NULL);
+		put_text(s, 3, it->sentence, NULL);
+		s->row++;
+	}
+}
+
+static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
+                    bool show_team)
+{
+	char more[64], team[64];
+
+	put_count_label(s, label, gap->count);
+	for (size_t i = 0; i < gap->items_len; i++) {
+		const struct il_report_item *it = &gap->items[i];
+
+		put_number(s, 1, (double)it->id, s->x->fmt.id);
+		put_date(s, 2, it->date, s->x->fmt.date);
+		if (show_team) {
+			snprintf(team, sizeof(team), "team of %ld", it->team_size);
+			put_text(s, 3, team, NULL);
+		}
+		put_text(s, show_team ? 4 : 3, it->title, NULL);
+		s->row++;
+	}
+	if (gap->count > (long)gap->items_len) {
+		snprintf(more, sizeof(more), "and %ld more", gap->count - (long)gap->items_len);
+		put_text(s, 1, more, s->x->fmt.muted);
+		s->row++;
+	}
+}
+
+static void summary_gaps(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	struct il_buf months = {0};
+
+	put_section(s, "Visibility gaps");
+	put_gap(s, "No evidence", &r->gaps.no_evidence, false);
+	put_gap(s, "No witness", &r->gaps.no_witness, false);
+	put_gap(s, "100% share of a team", &r->gaps.full_share_of_team, true);
+	for (size_t i = 0; i < r->months_len; i++) {
+		if (r->months[i].total == 0 && !r->months[i].future)
+			il_buf_printf(&months, "%s%s", months.len ? ", " : "", r->months[i].month);
+	}
+	put_text(s, 0, "Months with nothing logged", s->x->fmt.label);
+	put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
+	put_text(s, 2, il_buf_str(&months), NULL);
+	s->row++;
+	il_buf_free(&months);
+}
+
+static lxw_chart *add_chart(struct xlsx *x, uint8_t type, const char *title)
+{
+	lxw_chart *chart = workbook_add_chart(x->workbook, type);
+
+	if (!chart) {
+		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	chart_title_set_name(chart, title);
+	return chart;
+}
+
+/* One column per tag, coloured as the Timeline's. */
+static void tag_chart(struct xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
+                      const char *number_format, lxw_row_t at)
+{
+	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN, title);
+	lxw_chart_fill fills[IL_ARRAY_LEN(tags)];
+	lxw_chart_point points[IL_ARRAY_LEN(tags)];
+	lxw_chart_point *point_list[IL_ARRAY_LEN(tags) + 1];
+	lxw_chart_series *series;
+
+	if (!chart)
+		return;
+	series = chart_add_series(chart, NULL, NULL);
+	if (!series) {
+		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	chart_series_set_categories(series, "Summary", first, 0, first + 2, 0);
+	chart_series_set_values(series, "Summary", first, col, first + 2, col);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		fills[i] = (lxw_chart_fill){.color = tag_colors[tags[i]]};
+		points[i] = (lxw_chart_point){.fill = &fills[i]};
+		point_list[i] = &points[i];
+	}
+	point_list[IL_ARRAY_LEN(tags)] = NULL;
+	if (failed(x, chart_series_set_points(series, point_list)))
+		return;
+	chart_axis_set_num_format(chart->y_axis, number_format);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_CHART_COL, chart));
+}
+
+static void summary_charts(struct xlsx *x, lxw_row_t by_tag_first)
+{
+	char title[64];
+
+	tag_chart(x, by_tag_first, 1, "Achievements by tag", "#,##0", 1);
+	if (!x->chart_currency)
+		return;
+	snprintf(title, sizeof(title), "Your attributed value by tag (%s)", x->chart_currency);
+	tag_chart(x, by_tag_first, 2, title, currencies[currency_index(x->chart_currency)].format,
+	          17);
+}
+
+static void write_summary(struct xlsx *x)
+{
+	struct sheet s = {.x = x, .ws = x->summary};
+	static const double widths[] = {28, 16, 16, 18, 20, 16, 18, 20};
+	lxw_row_t by_tag_first;
+
+	x->chart_currency = pick_chart_currency(x->report);
+	summary_heading(&s);
+	by_tag_first = summary_by_tag(&s);
+	summary_totals(&s);
+	summary_loss(&s);
+	summary_scale(&s);
+	summary_breadth(&s);
+	summary_top(&s);
+	summary_gaps(&s);
+	summary_charts(x, by_tag_first);
+	for (size_t i = 0; i < IL_ARRAY_LEN(widths); i++)
+		set_columns(x, x->summary, (lxw_col_t)i, (lxw_col_t)i, widths[i]);
+}
+
+/* --- By org, By project -------------------------------------------------- */
+
+/* Attributed amounts get one column per unit, in the order of the totals
+ * (tag, then size); past UNIT_COLUMNS_MAX units the rest share one text
+ * column, so that no amount is left out. */
+#define UNIT_COLUMNS_MAX 24
+#define GROUP_FIRST_UNIT 5 /* name, count and the three tags come first */
+
+struct unit_columns {
+	const char *units[UNIT_COLUMNS_MAX];
+	size_t len;
+	bool other; /* some amount is in none of the units above */
+};
+
+struct group_sheet {
+	lxw_worksheet *ws;
+	const char *first;   /* the first column's header: "Org" */
+	const char *unnamed; /* the name shown for the group "" */
+	const char *note;    /* under the table: how to read it */
+	const struct il_report_group *groups;
+	size_t len;
+};
+
+static int unit_column(const struct unit_columns *u, const char *unit)
+{
+	for (size_t i = 0; i < u->len; i++)
+		if (strcmp(u->units[i], unit) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void collect_units(const struct il_report *r, const struct group_sheet *g,
+                          struct unit_columns *u)
+{
+	for (size_t i = 0; i < r->totals_len; i++) {
+		const char *unit = r->totals[i].unit;
+
+		for (size_t k = 0; k < g->len; k++)
+			for (size_t a = 0; a < g->groups[k].attributed_len; a++)
+				if (strcmp(g->groups[k].attributed[a].unit, unit) == 0 &&
+				    unit_column(u, unit) < 0 && u->len < UNIT_COLUMNS_MAX)
+					u->units[u->len++] = unit;
+	}
+	for (size_t k = 0; k < g->len; k++)
+		for (size_t a = 0; a < g->groups[k].attributed_len; a++)
+			if (unit_column(u, g->groups[k].attributed[a].unit) < 0)
+				u->other = true;
+}
+
+static lxw_col_t group_last_col(const struct unit_columns *u)
+{
+	return (lxw_col_t)(GROUP_FIRST_UNIT + u->len + u->other - 1);
+}
+
+static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
+{
+	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
+	    g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
+	char names[UNIT_COLUMNS_MAX][80];
+	size_t count = GROUP_FIRST_UNIT;
+
+	for (size_t i = 0; i < u->len; i++) {
+		const char *unit = *u->units[i] ? u->units[i] : "no unit";
+
+		snprintf(names[i], sizeof(names[i]), "Attributed (%.*s)",
+		         (int)il_utf8_prefix(unit, 40), unit);
+		list[count++] = names[i];
+	}
+	if (u->other)
+		list[count++] = "Attributed (other units)";
+	put_header(s, list, count);
+}
+
+static void group_row(struct sheet *s, const struct il_report_group *group,
+                      const struct unit_columns *u, const char *unnamed)
+{
+	struct il_buf other = {0};
+
+	put_text(s, 0, *group->name ? group->name : unnamed, *group->name ? NULL : s->x->fmt.muted);
+	put_number(s, 1, (double)group->count, s->x->fmt.count);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++)
+		put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[tags[i]], s->x->fmt.count);
+	for (size_t a = 0; a < group->attributed_len; a++) {
+		const struct il_report_amount *amount = &group->attributed[a];
+		int col = unit_column(u, amount->unit);
+		char text[96];
+
+		if (col >= 0) {
+			put_number(s, (lxw_col_t)(GROUP_FIRST_UNIT + col), amount->value,
+			           amount_format(s->x, amount->unit, amount->value));
+			continue;
+		}
+		il_format_amount(amount->value, amount->unit, text, sizeof(text));
+		il_buf_printf(&other, "%s%s", other.len ? ", " : "", text);
+	}
+	put_text(s, group_last_col(u), il_buf_str(&other), NULL);
+	il_buf_free(&other);
+	s->row++;
+}
+
+/* Plain numbers from the model, one row per group. */
+static void write_groups(struct xlsx *x, const struct group_sheet *g)
+{
+	struct sheet s = {.x = x, .ws = g->ws};
+	struct unit_columns units = {0};
+
+	collect_units(x->report, g, &units);
+	/* In constant_memory mode a range must be set before its rows are
+	 * behind us. */
+	if (!x->error && g->len > 0)
+		failed(x, worksheet_autofilter(g->ws, 0, 0, (lxw_row_t)g->len,
+		                               group_last_col(&units)));
+	group_header(&s, g, &units);
+	for (size_t i = 0; i < g->len; i++)
+		group_row(&s, &g->groups[i], &units, g->unnamed);
+	s.row++;
+	put_text(&s, 0, g->note, x->fmt.muted);
+	set_columns(x, g->ws, 0, 0, 30);
+	set_columns(x, g->ws, 1, GROUP_FIRST_UNIT - 1, 14);
+	if (units.len + units.other > 0)
+		set_columns(x, g->ws, GROUP_FIRST_UNIT, group_last_col(&units), 20);
+	worksheet_freeze_panes(g->ws, 1, 1);
+}
+
+static void write_by_org_and_project(struct xlsx *x)
+{
+	const struct il_report_breadth *b = &x->report->breadth;
+	const struct group_sheet orgs = {
+	    .ws = x->by_org,
+	    .first = "Org",
+	    .unnamed = "(no org)",
+	    .note = "Numbers from the report, not formulas. An achievement counts once in "
+	            "every org it touches, so the counts may add up to more than the total.",
+	    .groups = b->orgs,
+	    .len = b->orgs_len,
+	};
+	const struct group_sheet projects = {
+	    .ws = x->by_project,
+	    .first = "Project",
+	    .unnamed = "(no project)",
+	    .note = "Numbers from the report, not formulas.",
+	    .groups = b->projects,
+	    .len = b->projects_len,
+	};
+
+	write_groups(x, &orgs);
+	write_groups(x, &projects);
+}
+
+/* --- Timeline ------------------------------------------------------------ */
+
+static void timeline_row(struct sheet *s, const struct il_report_month *m)
+{
+	char formula[384], tag_range[48], date_range[48];
+	unsigned row = (unsigned)s->row + 1;
+	bool dated = atoi(m->month) >= 1900;
+
+	achievements_range(s->x, COL_TAG, tag_range);
+	achievements_range(s->x, COL_DATE, date_range);
+	put_date(s, 0, m->month, s->x->fmt.month);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		lxw_col_t col = (lxw_col_t)(1 + i);
+		double cached = (double)m->by_tag[tags[i]];
+
+		/* Months before 1900 are text, which no date criterion matches. */
+		if (!dated) {
+			put_number(s, col, cached, s->x->fmt.count);
+			continue;
+		}
+		snprintf(
+		    formula, sizeof(formula),
+		    "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,1))",
+		    tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
+		put_formula(s, col, formula, s->x->fmt.count, cached);
+	}
+	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
+	put_formula(s, 4, formula, s->x->fmt.count, (double)m->total);
+	if (m->total == 0)
+		put_text(s, 5, m->future ? "not yet" : "nothing logged", s->x->fmt.muted);
+	s->row++;
+}
+
+/* Achievements per month, stacked by tag. */
+static void timeline_chart(struct xlsx *x, size_t months)
+{
+	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN_STACKED, "Achievements per month by tag");
+	lxw_row_t last = months ? (lxw_row_t)months : 1;
+
+	if (!chart)
+		return;
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+		lxw_chart_fill fill = {.color = tag_colors[tags[i]]};
+
+		if (!series) {
+			failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		chart_series_set_categories(series, "Timeline", 1, 0, last, 0);
+		chart_series_set_values(series, "Timeline", 1, (lxw_col_t)(1 + i), last,
+		                        (lxw_col_t)(1 + i));
+		chart_series_set_name_range(series, "Timeline", 0, (lxw_col_t)(1 + i));
+		chart_series_set_fill(series, &fill);
+	}
+	chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
+	chart_axis_set_num_format(chart->y_axis, "0");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	failed(x, worksheet_insert_chart(x->timeline, 1, 7, chart));
+}
+
+static void write_timeline(struct xlsx *x)
+{
+	struct sheet s = {.x = x, .ws = x->timeline};
+	const struct il_report *r = x->report;
+	static const char *const names[] = {"Month",       "prevented-loss", "enabled-scale",
+	                                    "user-growth", "Total",          "Note"};
+
+	put_header(&s, names, IL_ARRAY_LEN(names));
+	for (size_t i = 0; i < r->months_len; i++)
+		timeline_row(&s, &r->months[i]);
+	set_columns(x, x->timeline, 0, 0, 10);
+	set_columns(x, x->timeline, 1, 5, 15);
+	worksheet_freeze_panes(x->timeline, 1, 1);
+	timeline_chart(x, r->months_len);
+}
+
+/* --- Workbook ------------------------------------------------------------ */
+
+/* libxlsxwriter prints its own "[ERROR] ..." lines on stderr before it
+ * returns an error; impactlog says what failed in one line of its own.
+ * So stderr points at /dev/null while the library creates and assembles
+ * files, and nowhere else, so that our own messages still show. */
+static int quiet_stderr(void)
+{
+	int saved, null;
+
+	fflush(stderr);
+	saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0 && dup2(null, STDERR_FILENO) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	if (null >= 0)
+		close(null);
+	return saved;
+}
+
+static void restore_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
+static lxw_worksheet *add_sheet(struct xlsx *x, const char *name)
+{
+	lxw_worksheet *ws = x->error ? NULL : workbook_add_worksheet(x->workbook, name);
+
+	/* In constant_memory mode a sheet fails when its temporary file does. */
+	if (!ws)
+		failed(x, LXW_ERROR_CREATING_TMPFILE);
+	return ws;
+}
+
+static int open_workbook(struct xlsx *x, const char *path)
+{
+	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+	int saved = quiet_stderr();
+
+	x->workbook = workbook_new_opt(path, &options);
+	if (!x->workbook) {
+		restore_stderr(saved);
+		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return -1;
+	}
+	/* Tab order; the rows are written in another order (see the top). */
+	x->summary = add_sheet(x, "Summary");
+	x->achievements = add_sheet(x, "Achievements");
+	x->by_org = add_sheet(x, "By org");
+	x->by_project = add_sheet(x, "By project");
+	x->timeline = add_sheet(x, "Timeline");
+	restore_stderr(saved);
+	add_formats(x);
+	return x->error ? -1 : 0;
+}
+
+static void set_properties(struct xlsx *x)
+{
+	const struct il_report *r = x->report;
+	struct il_buf title = {0};
+	lxw_doc_properties properties = {0};
+
+	il_buf_puts(&title, "Calibration packet");
+	if (*r->profile.name)
+		il_buf_printf(&title, ": %s", r->profile.name);
+	il_buf_printf(&title, ", %s", r->period);
+	properties.title = title.data;
+	properties.subject = "Achievements and their attributed value";
+	properties.author = r->profile.name;
+	properties.manager = r->profile.manager;
+	properties.comments = "Generated by impactlog";
+	/* SOURCE_DATE_EPOCH, when set, makes the file reproducible. */
+	properties.created = (time_t)il_now();
+	failed(x, workbook_set_properties(x->workbook, &properties));
+	il_buf_free(&title);
+}
+
+static int close_workbook(struct xlsx *x)
+{
+	int saved = quiet_stderr();
+	lxw_error err = workbook_close(x->workbook);
+
+	restore_stderr(saved);
+	x->workbook = NULL;
+	return failed(x, err) ? -1 : 0;
+}
+
+int il_report_write_xlsx(struct il_db *db, const struct il_report *report, const char *path,
+			 const char *name, bool redact)
+{
+	struct xlsx x = {.report = report, .redact = redact || report->redact};
+	int rc = -1;
+
+	if (open_workbook(&x, path) < 0)
+		goto done;
+	set_properties(&x);
+	/* Achievements first: the other sheets' formulas need its last row. */
+	if (write_achievements(&x, db) < 0)
+		goto done;
+	write_summary(&x);
+	write_by_org_and_project(&x);
+	write_timeline(&x);
+	if (x.error)
+		goto done;
+	rc = close_workbook(&x);
+done:
+	/* After a failure the workbook is freed unwritten; the caller removes
+	 * the file. */
+	if (x.workbook)
+		lxw_workbook_free(x.workbook);
+	if (rc < 0 && x.error)
+		il_error("cannot write '%s': %s", name, lxw_strerror(x.error));
+	return rc;
+}

@@ -163,7 +163,7 @@ static int set_list(struct il_strlist *list, bool first, const char *text, bool 
 		if (check_text(items.items[i], IL_TEXT_MAX, true, diag) < 0)
 			rc = -1;
 		else if (list->len >= IL_LIST_MAX)
-			rc = diagnose(diag, "more than %d items", IL_LIST_MAX);
+			rc = diagnose(diag, "too many items; at most %d are accepted", IL_LIST_MAX);
 		else
 			il_strlist_push(list, items.items[i]);
 	}
@@ -357,7 +357,8 @@ int il_achievement_check(struct il_achievement *a, struct il_diag *diag)
 	}
 	if (!a->title) {
 		diag->field = IL_FIELD_TITLE;
-		return diagnose(diag, "required");
+		return diagnose(diag, "required (what you did, one line of at most %d characters)",
+				IL_TITLE_MAX);
 	}
 	if (a->tag != IL_TAG_PREVENTED_LOSS && (a->has_likelihood || a->has_lead_days)) {
 		diag->field = a->has_likelihood ? IL_FIELD_LIKELIHOOD : IL_FIELD_LEAD_DAYS;

@@ -2,7 +2,36 @@
 
 #include "impactlog/cli.h"
 
+#include <stdbool.h>
 #include <string.h>
+
+#define HELP_WIDTH 80
+
+/* Prints the words of TEXT in lines of at most HELP_WIDTH columns, the first
+ * going on from column START and the rest indented to INDENT, so that a long
+ * summary in the command table still reads well in a terminal. */
+static void print_wrapped(const char *text, size_t start, size_t indent)
+{
+	size_t column = start;
+	bool first = true;
+
+	for (text += strspn(text, " "); *text; text += strspn(text, " ")) {
+		size_t len = strcspn(text, " ");
+
+		if (!first && column + 1 + len > HELP_WIDTH) {
+			printf("\n%*s", (int)indent, "");
+			column = indent;
+		} else if (!first) {
+			putchar(' ');
+			column++;
+		}
+		printf("%.*s", (int)len, text);
+		column += len;
+		first = false;
+		text += len;
+	}
+	putchar('\n');
+}
 
 static void print_overview(const struct il_command *commands)
 {
@@ -10,8 +39,10 @@ static void print_overview(const struct il_command *commands)
 	       "Log achievements with the numbers that make them count, and turn them\n"
 	       "into a calibration packet that shows your own share of each outcome.\n\n"
 	       "commands:\n");
-	for (const struct il_command *c = commands; c->name; c++)
-		printf("  %-10s %s\n", c->name, c->summary);
+	for (const struct il_command *c = commands; c->name; c++) {
+		printf("  %-10s ", c->name);
+		print_wrapped(c->summary, 13, 13);
+	}
 	printf("\nglobal options:\n"
 	       "  --db PATH   the database (default: $IMPACTLOG_DB, else\n"
 	       "              $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
@@ -23,7 +54,10 @@ static void print_overview(const struct il_command *commands)
 
 static void print_command(const struct il_command *c)
 {
-	printf("usage: impactlog %s\n\n%s\n", c->usage, c->summary);
+	printf("usage: impactlog ");
+	print_wrapped(c->usage, 17, 17);
+	putchar('\n');
+	print_wrapped(c->summary, 0, 0);
 	if (c->options[0])
 		printf("\noptions:\n%s", c->options);
 }
@@ -34,6 +68,11 @@ int cmd_help(struct il_ctx *ctx, int argc, char **argv)
 		return il_usage_hint(ctx);
 	if (argc == 1) {
 		print_overview(ctx->commands);
+		return IL_CMD_OK;
+	}
+	/* "help --help" asks about help itself, as "git help --help" does. */
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_command(ctx->command);
 		return IL_CMD_OK;
 	}
 	for (const struct il_command *c = ctx->commands; c->name; c++) {

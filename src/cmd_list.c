@@ -70,16 +70,18 @@ static const char *tag_color(const char *tag)
 	return "\033[32m";
 }
 
-/* Prints TITLE in at most WIDTH characters, ending in "…" when cut. */
-static void print_title(const char *title, int width)
-{
-	long length = il_utf8_length(title, strlen(title));
+/* The attributed column grows with its amounts up to this many columns; a
+ * long unit ("requests per second") is cut rather than squeezing titles. */
+#define AMOUNT_WIDTH_MAX 16
 
-	if (length <= width) {
-		fputs(title, stdout);
+/* Prints TEXT in at most WIDTH terminal columns, ending in "…" when cut. */
+static void print_cell(const char *text, size_t width)
+{
+	if (il_utf8_width(text) <= width) {
+		fputs(text, stdout);
 		return;
 	}
-	printf("%.*s…", (int)il_utf8_prefix(title, (size_t)(width - 1)), title);
+	printf("%.*s…", (int)il_utf8_prefix_width(text, width - 1), text);
 }
 
 static void print_rows(const struct row *rows, size_t count, int width, bool color)
@@ -88,24 +90,27 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 
 	for (size_t i = 0; i < count; i++) {
 		int id = (int)strlen(rows[i].id);
-		int amount = (int)il_utf8_length(rows[i].attributed, strlen(rows[i].attributed));
+		int amount = (int)il_utf8_width(rows[i].attributed);
 
 		id_width = id > id_width ? id : id_width;
 		amount_width = amount > amount_width ? amount : amount_width;
 	}
+	if (amount_width > AMOUNT_WIDTH_MAX)
+		amount_width = AMOUNT_WIDTH_MAX;
 	title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
 	if (title_width < 10)
 		title_width = 10;
 	printf("%s%-*s  %-10s  %-14s  %*s  %s%s\n", color ? "\033[1m" : "", id_width, "ID", "DATE",
 	       "TAG", amount_width, "ATTRIBUTED", "TITLE", color ? "\033[0m" : "");
 	for (size_t i = 0; i < count; i++) {
-		int pad = amount_width - (int)il_utf8_length(rows[i].attributed,
-							     strlen(rows[i].attributed));
+		int pad = amount_width - (int)il_utf8_width(rows[i].attributed);
 
-		printf("%*s  %s  %s%-14s%s  %*s%s  ", id_width, rows[i].id, rows[i].date,
+		printf("%*s  %s  %s%-14s%s  %*s", id_width, rows[i].id, rows[i].date,
 		       color ? tag_color(rows[i].tag) : "", rows[i].tag, color ? "\033[0m" : "",
-		       pad, "", rows[i].attributed);
-		print_title(rows[i].title, title_width);
+		       pad > 0 ? pad : 0, "");
+		print_cell(rows[i].attributed, (size_t)amount_width);
+		fputs("  ", stdout);
+		print_cell(rows[i].title, (size_t)title_width);
 		putchar('\n');
 	}
 }

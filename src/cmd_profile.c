@@ -43,10 +43,15 @@ static int print_profile(struct il_db *db)
 		return IL_CMD_ERROR;
 	rc = il_db_step(db, stmt);
 	for (size_t i = 0; i < IL_ARRAY_LEN(columns); i++) {
+		const char *value = rc == SQLITE_ROW ? il_column_text(stmt, (int)i) : "";
 		char label[20];
 
 		snprintf(label, sizeof(label), "%s:", columns[i]);
-		printf("%-14s %s\n", label, rc == SQLITE_ROW ? il_column_text(stmt, (int)i) : "");
+		/* An unset field is its label alone, without trailing spaces. */
+		if (*value)
+			printf("%-14s %s\n", label, value);
+		else
+			printf("%s\n", label);
 	}
 	sqlite3_finalize(stmt);
 	return rc < 0 ? IL_CMD_ERROR : IL_CMD_OK;

@@ -33,7 +33,8 @@ static void list_line(const char *field, const struct il_strlist *list)
 	il_buf_free(&text);
 }
 
-/* The note may run over several lines: indent the rest under the first. */
+/* The note may run over several lines: indent the rest under the first,
+ * leaving blank lines blank (no trailing spaces). */
 static void note_line(const char *note)
 {
 	const char *p = note;
@@ -41,7 +42,7 @@ static void note_line(const char *note)
 	printf("%-12s ", "note:");
 	for (; *p; p++) {
 		putchar(*p);
-		if (*p == '\n' && p[1])
+		if (*p == '\n' && p[1] && p[1] != '\n')
 			printf("%-12s ", "");
 	}
 	putchar('\n');

@@ -114,19 +114,37 @@ static int read_user_version(struct il_db *db, int *version)
 	return 0;
 }
 
-/* A version-0 file is ours to initialise only if it holds no tables. */
-static int check_empty(struct il_db *db)
+/* What a reader says when there is nothing to read yet. */
+static void no_database(const char *path)
 {
-	sqlite3_stmt *stmt = il_db_prepare(db, "SELECT count(*) FROM sqlite_schema");
-	int tables;
+	il_error("no database at %s (run 'impactlog add' or 'impactlog init')", path);
+}
 
-	if (!stmt || il_db_step(db, stmt) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	tables = sqlite3_column_int(stmt, 0);
+/* The number of schema objects SQL counts, or -1 on error. */
+static int count_schema(struct il_db *db, const char *sql)
+{
+	sqlite3_stmt *stmt = il_db_prepare(db, sql);
+	int count = -1;
+
+	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
+		count = sqlite3_column_int(stmt, 0);
 	sqlite3_finalize(stmt);
-	if (tables > 0) {
+	return count;
+}
+
+/* Whether the file is ours: a version-0 file only if it holds no tables
+ * (we may initialise it), a versioned one only if it has our main table,
+ * since other programs use user_version too. */
+static int check_ours(struct il_db *db, int version)
+{
+	static const char any_table[] = "SELECT count(*) FROM sqlite_schema";
+	static const char our_table[] = "SELECT count(*) FROM sqlite_schema "
+					"WHERE type = 'table' AND name = 'achievement'";
+	int count = count_schema(db, version == 0 ? any_table : our_table);
+
+	if (count < 0)
+		return -1;
+	if (version == 0 ? count != 0 : count == 0) {
 		il_error("'%s' is an SQLite database but not an impactlog one", db->path);
 		return -1;
 	}
@@ -138,12 +156,12 @@ int il_db_schema_version(void)
 	return il_schema_count;
 }
 
-static int migrate(struct il_db *db)
+static int migrate(struct il_db *db, enum il_db_mode mode)
 {
 	int version;
 	char pragma[64];
 
-	if (read_user_version(db, &version) < 0)
+	if (read_user_version(db, &version) < 0 || check_ours(db, version) < 0)
 		return -1;
 	if (version > il_schema_count) {
 		il_error("database '%s' has schema version %d, newer than this impactlog's %d; "
@@ -153,8 +171,11 @@ static int migrate(struct il_db *db)
 	}
 	if (version == il_schema_count)
 		return 0;
-	if (version == 0 && check_empty(db) < 0)
+	/* An empty file holds no database yet, and a reader must not make one. */
+	if (version == 0 && mode == IL_DB_READ) {
+		no_database(db->path);
 		return -1;
+	}
 	if (sqlite3_db_readonly(db->handle, "main") == 1) {
 		il_error("database '%s' needs upgrading but is read-only", db->path);
 		return -1;
@@ -213,7 +234,7 @@ int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode)
 		il_error("cannot open database '%s': %s", path, strerror(errno));
 		goto fail;
 	} else if (mode == IL_DB_READ) {
-		il_error("no database at %s (run 'impactlog add' or 'impactlog init')", path);
+		no_database(path);
 		goto fail;
 	} else if (make_parent_folders(path) < 0 || create_private_file(path, &created) < 0) {
 		goto fail;
@@ -223,7 +244,7 @@ int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode)
 			 db->handle ? sqlite3_errmsg(db->handle) : "out of memory");
 		goto fail;
 	}
-	if (configure(db) < 0 || migrate(db) < 0)
+	if (configure(db) < 0 || migrate(db, mode) < 0)
 		goto fail;
 	return 0;
 fail:

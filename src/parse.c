@@ -323,6 +323,16 @@ const char *il_parse_date(const char *s, struct il_date *out)
 	return NULL;
 }
 
+/* "NNNN-NN-NN": a date in form, whether or not the day exists, so that
+ * 2026-02-30 is told it is no real day rather than no date at all. */
+static bool has_date_shape(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !is_digit(s[i]))
+			return false;
+	return s[10] == '\0';
+}
+
 const char *il_parse_date_relative(const char *s, struct il_date today, struct il_date *out)
 {
 	struct il_date d;
@@ -332,7 +342,7 @@ const char *il_parse_date_relative(const char *s, struct il_date today, struct i
 	else if (strcmp(s, "yesterday") == 0)
 		d = il_days_to_date(il_date_to_days(today) - 1);
 	else if (il_parse_date(s, &d))
-		return relative_date_error;
+		return has_date_shape(s) ? date_error : relative_date_error;
 	/* TODAY comes from the clock; still refuse a day outside 1000-9999. */
 	if (!date_is_valid(d))
 		return relative_date_error;

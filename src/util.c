@@ -202,10 +202,98 @@ size_t il_utf8_prefix(const char *s, size_t max)
 	return i;
 }
 
+/* The code point at S; *LEN gets its bytes.  A byte that starts no valid
+ * sequence stands for itself, so a bad string is measured, not overrun. */
+static uint32_t utf8_decode(const unsigned char *s, size_t *len)
+{
+	size_t n = utf8_sequence(s, 4);
+	uint32_t cp;
+
+	if (n <= 1) {
+		*len = 1;
+		return s[0];
+	}
+	cp = s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3f);
+	*len = n;
+	return cp;
+}
+
+struct width_range {
+	uint32_t first, last;
+};
+
+static bool in_ranges(uint32_t cp, const struct width_range *ranges, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (cp >= ranges[i].first && cp <= ranges[i].last)
+			return true;
+	return false;
+}
+
+/*
+ * Terminal columns of one code point, from a small table rather than the
+ * locale's wcwidth(), so that tables line up whatever LC_CTYPE says: the
+ * common combining marks and zero-width characters take none, the East
+ * Asian wide and fullwidth blocks and the emoji blocks take two.
+ */
+static int code_point_width(uint32_t cp)
+{
+	static const struct width_range zero[] = {
+		{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x0610, 0x061a},
+		{0x064b, 0x065f}, {0x0e31, 0x0e31}, {0x0e34, 0x0e3a}, {0x0e47, 0x0e4e},
+		{0x1ab0, 0x1aff}, {0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x2060, 0x2064},
+		{0x20d0, 0x20ff}, {0xfe00, 0xfe0f}, {0xfe20, 0xfe2f}, {0xfeff, 0xfeff},
+	};
+	static const struct width_range wide[] = {
+		{0x1100, 0x115f},   {0x231a, 0x231b},   {0x2e80, 0x303e},   {0x3041, 0x33ff},
+		{0x3400, 0x4dbf},   {0x4e00, 0x9fff},   {0xa000, 0xa4cf},   {0xac00, 0xd7a3},
+		{0xf900, 0xfaff},   {0xfe30, 0xfe4f},   {0xff00, 0xff60},   {0xffe0, 0xffe6},
+		{0x1f300, 0x1f64f}, {0x1f680, 0x1f6ff}, {0x1f900, 0x1f9ff}, {0x20000, 0x3fffd},
+	};
+
+	if (in_ranges(cp, zero, IL_ARRAY_LEN(zero)))
+		return 0;
+	if (in_ranges(cp, wide, IL_ARRAY_LEN(wide)))
+		return 2;
+	return 1;
+}
+
+size_t il_utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t columns = 0, len;
+
+	for (size_t i = 0; p[i]; i += len)
+		columns += (size_t)code_point_width(utf8_decode(p + i, &len));
+	return columns;
+}
+
+size_t il_utf8_prefix_width(const char *s, size_t columns)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, used = 0, len;
+
+	while (p[i]) {
+		size_t width = (size_t)code_point_width(utf8_decode(p + i, &len));
+
+		if (used + width > columns)
+			break;
+		used += width;
+		i += len;
+	}
+	return i;
+}
+
 bool il_has_control(const char *s, bool single_line)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == 0x7f)
+			return true;
+		/* C1 controls, U+0080 to U+009F (C2 80 to C2 9F in UTF-8): some
+		 * terminals obey them, U+009B being a second escape (CSI). */
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			return true;
 		if (*p < 0x20 && (single_line || (*p != '\n' && *p != '\t')))
 			return true;

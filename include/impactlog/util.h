@@ -57,8 +57,16 @@ long il_utf8_length(const char *s, size_t len);
 /* Number of bytes of S that hold at most MAX code points. */
 size_t il_utf8_prefix(const char *s, size_t max);
 
-/* Whether S contains a control character other than tab and newline;
- * with single_line, tab and newline count as control characters too. */
+/* Columns valid UTF-8 S takes on a terminal: East Asian wide characters
+ * and emoji take two, combining marks none. */
+size_t il_utf8_width(const char *s);
+
+/* Number of bytes of S that fill at most COLUMNS columns, keeping each
+ * character with the combining marks that follow it. */
+size_t il_utf8_prefix_width(const char *s, size_t columns);
+
+/* Whether S contains a control character (C0, DEL or C1) other than tab
+ * and newline; with single_line, tab and newline count too. */
 bool il_has_control(const char *s, bool single_line);
 
 /* Columns of the terminal on FD, or 0 when FD is not a terminal. */

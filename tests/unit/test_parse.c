@@ -99,7 +99,9 @@ static bool relative_fails(const char *s, struct il_date today)
 	struct il_date d = {-1, -1, -1};
 	const char *err = il_parse_date_relative(s, today, &d);
 
-	return err && strcmp(err, RELATIVE_ERROR) == 0 && same_date(d, -1, -1, -1);
+	/* A date in form but no real day is told so; anything else is no date. */
+	return err && (strcmp(err, RELATIVE_ERROR) == 0 || strcmp(err, DATE_ERROR) == 0) &&
+	       same_date(d, -1, -1, -1);
 }
 
 /* Whether cycle S spans FROM to TO, both given as "YYYY-MM-DD". */
@@ -690,6 +692,10 @@ static void test_error_phrases(void)
 	CHECK_STR(il_parse_date("2026-02-30", &d), DATE_ERROR);
 	CHECK_STR(il_parse_date("2026-2-3", &d), DATE_ERROR);
 	CHECK_STR(il_parse_date_relative("tomorrow", (struct il_date){2026, 3, 8}, &d),
+	          RELATIVE_ERROR);
+	CHECK_STR(il_parse_date_relative("2026-02-30", (struct il_date){2026, 3, 8}, &d),
+	          DATE_ERROR);
+	CHECK_STR(il_parse_date_relative("2026-2-3", (struct il_date){2026, 3, 8}, &d),
 	          RELATIVE_ERROR);
 	CHECK_STR(il_parse_cycle("2026-H3", &r), CYCLE_ERROR);
 }

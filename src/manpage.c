@@ -1,0 +1,195 @@
+/* The man page, written from the command table and the help texts, so that
+ * `impactlog help`, `impactlog help COMMAND` and man impactlog agree. */
+
+#include "impactlog/help.h"
+
+#include <string.h>
+
+const char il_help_description[] =
+	"Log achievements with the numbers that make them count, and turn them\n"
+	"into a calibration packet that shows your own share of each outcome.\n";
+
+const char il_help_global_options[] =
+	"  --db PATH            the database (default: $IMPACTLOG_DB, else\n"
+	"                       $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
+	"                       ~/.local/share/impactlog/impactlog.db)\n"
+	"  --help               this help; 'impactlog COMMAND --help' for a command\n"
+	"  --version            print the version\n";
+
+const char il_help_tags[] = "tags: prevented-loss, enabled-scale, user-growth\n";
+
+static const char man_sections[] =
+	".SH ACHIEVEMENTS\n"
+	"Each achievement carries a tag:\n"
+	".B prevented-loss\n"
+	"(outages avoided, risks caught early),\n"
+	".B enabled-scale\n"
+	"(capacity, throughput, teams unblocked) or\n"
+	".B user-growth\n"
+	"(users gained), with the numbers that make it count.\n"
+	".PP\n"
+	".B Attributed value\n"
+	"is value \\(mu share/100, and for prevented-loss also \\(mu likelihood/100\n"
+	"(risk-adjusted).\n"
+	".B Scale factor\n"
+	"is value / baseline when both are set and the baseline is above 0.\n"
+	".PP\n"
+	"Amounts accept suffixes: 250000, 250k, 1.2M, 3B.\n"
+	"Percentages accept 40 or 40%.\n"
+	"Dates are YYYY-MM-DD, today or yesterday.\n"
+	"Cycles are 2026 (the year), 2026-H1 (January to June), 2026-H2 (July to\n"
+	"December) and 2026-Q1 to 2026-Q4.\n"
+	".SH FILES\n"
+	".TP\n"
+	".I ~/.local/share/impactlog/impactlog.db\n"
+	"The default database, an SQLite file (mode 0600, in a folder of mode 0700).\n"
+	".SH ENVIRONMENT\n"
+	".TP\n"
+	".B IMPACTLOG_DB\n"
+	"The database, unless --db is given.\n"
+	".TP\n"
+	".B XDG_DATA_HOME\n"
+	"Where the default database lives: $XDG_DATA_HOME/impactlog/impactlog.db.\n"
+	".TP\n"
+	".B HOME\n"
+	"Without XDG_DATA_HOME, the database is ~/.local/share/impactlog/impactlog.db.\n"
+	".TP\n"
+	".BR VISUAL \", \" EDITOR\n"
+	"The editor that\n"
+	".B impactlog add\n"
+	"opens on a template when run with no arguments on a terminal (default: vi).\n"
+	".TP\n"
+	".B NO_COLOR\n"
+	"When set and not empty, output is never coloured.\n"
+	".TP\n"
+	".B SOURCE_DATE_EPOCH\n"
+	"When set, the time (seconds since 1970) used for today and for the\n"
+	"generated date of reports, for reproducible output.\n"
+	".SH EXIT STATUS\n"
+	".TP\n"
+	".B 0\n"
+	"Success.\n"
+	".TP\n"
+	".B 1\n"
+	"A missing id or database, bad file content, or an I/O or database failure.\n"
+	".TP\n"
+	".B 2\n"
+	"A wrong command line: an unknown command or option, or a bad value.\n"
+	".PP\n"
+	"Every error is one line on standard error starting with \"impactlog: \".\n"
+	"A command that fails changes nothing.\n"
+	".SH EXAMPLES\n"
+	"Log a risk caught early, with your share of a team's work:\n"
+	".PP\n"
+	".nf\n"
+	".RS\n"
+	"impactlog add prevented-loss \"Caught cert expiry before the freeze\" \\e\n"
+	"    --value 400k --likelihood 60 --share 50 --team-size 3 --lead-days 14 \\e\n"
+	"    --org Payments --evidence INC-review --witness \"Payments SRE lead\"\n"
+	".RE\n"
+	".fi\n"
+	".PP\n"
+	"Log capacity unblocked, with the baseline that gives its scale factor:\n"
+	".PP\n"
+	".nf\n"
+	".RS\n"
+	"impactlog add enabled-scale \"Sharded the checkout queue\" \\e\n"
+	"    --value 50000 --baseline 10000 --unit rps\n"
+	".RE\n"
+	".fi\n"
+	".PP\n"
+	"See the second half of 2026, then write the packet for your manager:\n"
+	".PP\n"
+	".nf\n"
+	".RS\n"
+	"impactlog list --cycle 2026-H2\n"
+	"impactlog report --cycle 2026-H2 --xlsx\n"
+	"impactlog report --cycle 2026-H2 --md -o packet.md\n"
+	".RE\n"
+	".fi\n"
+	".PP\n"
+	"Move your log to a new machine:\n"
+	".PP\n"
+	".nf\n"
+	".RS\n"
+	"impactlog export all.csv      # on the old one\n"
+	"impactlog import all.csv      # on the new one\n"
+	".RE\n"
+	".fi\n"
+	".SH SEE ALSO\n"
+	".BR sqlite3 (1)\n";
+
+/* Writes TEXT escaped for roff: backslashes, and dashes as \- so that
+ * options can be searched for and copied. */
+static void roff_text(FILE *out, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\\')
+			fputs("\\e", out);
+		else if (text[i] == '-')
+			fputs("\\-", out);
+		else
+			putc(text[i], out);
+	}
+}
+
+/* A line of roff text may not start with a control character. */
+static void roff_line(FILE *out, const char *text, size_t len)
+{
+	if (len && (text[0] == '.' || text[0] == '\''))
+		fputs("\\&", out);
+	roff_text(out, text, len);
+	putc('\n', out);
+}
+
+/* Turns option help ("  --opt ARG   text\n" + indented continuations)
+ * into .TP entries. */
+static void roff_options(FILE *out, const char *options)
+{
+	const char *line = options;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		size_t indent = strspn(line, " ");
+
+		if (line[indent] == '-') {
+			const char *gap = strstr(line + indent, "  ");
+			size_t tag = gap && gap < line + len ? (size_t)(gap - line) : len;
+			const char *text = line + tag;
+
+			text += strspn(text, " ");
+			fputs(".TP\n.B ", out);
+			roff_text(out, line + indent, tag - indent);
+			putc('\n', out);
+			roff_line(out, text, (size_t)(line + len - text));
+		} else {
+			roff_line(out, line + indent, len - indent);
+		}
+		line += len + (line[len] == '\n');
+	}
+}
+
+void il_write_manpage(FILE *out, const struct il_command *commands)
+{
+	fprintf(out, ".TH IMPACTLOG 1 \"\" \"impactlog %s\" \"User Commands\"\n", IMPACTLOG_VERSION);
+	fputs(".SH NAME\nimpactlog \\- log achievements with the numbers that make them count\n"
+	      ".SH SYNOPSIS\n.B impactlog\n[\\-\\-db PATH]\n.I COMMAND\n[ARGS]\n"
+	      ".SH DESCRIPTION\n",
+	      out);
+	roff_options(out, il_help_description);
+	fputs(".SH OPTIONS\n", out);
+	roff_options(out, il_help_global_options);
+	fputs(".SH COMMANDS\n", out);
+	for (const struct il_command *c = commands; c->name; c++) {
+		fputs(".SS \"impactlog ", out);
+		roff_text(out, c->usage, strlen(c->usage));
+		fputs("\"\n", out);
+		roff_line(out, c->summary, strlen(c->summary));
+		if (c->options[0]) {
+			fputs(".RS\n", out);
+			roff_options(out, c->options);
+			fputs(".RE\n", out);
+		}
+	}
+	fputs(man_sections, out);
+}

@@ -1,0 +1,174 @@
+# tests/lib.sh: a tiny harness for impactlog's command-line tests, after
+# git's t/test-lib.sh.  A script sources it, runs test_expect_success once per
+# check and ends with test_done.  Each script works in a fresh temporary
+# folder (removed at exit) with its own database, home and clock, so scripts
+# can run in parallel and never touch the user's real data.
+#
+#   test_expect_success 'title' 'commands'   run commands (an && chain) in a
+#                                            subshell; print "ok N - title"
+#   test_must_fail [--exit=N] cmd...         cmd fails (with exit status N);
+#                                            a crash or signal is no failure
+#   test_cmp expect actual                   diff -u
+#   test_must_be_empty FILE
+#   db_snapshot FILE [DB]                    the database as SQL, or
+#                                            "no database" when there is none
+#   test_refused EXIT MESSAGE cmd...         cmd is refused: EXIT, nothing on
+#                                            stdout, "impactlog: MESSAGE" as
+#                                            the only line on stderr, and the
+#                                            database left as it was
+#   test_refused_like EXIT REGEX cmd...      the same, the line matching REGEX
+#   test_done                                "N passed, N failed"; exit 1 if
+#                                            anything failed
+#
+# Run one script by hand with
+#   IMPACTLOG=build/impactlog bash tests/cli/t0010-add.sh
+
+test_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+: "${IMPACTLOG:=$test_lib_dir/../build/impactlog}"
+case "$IMPACTLOG" in
+/*) ;;
+*) IMPACTLOG=$PWD/$IMPACTLOG ;;
+esac
+if ! test -x "$IMPACTLOG"; then
+	echo "error: no impactlog binary at $IMPACTLOG (build first, or set IMPACTLOG)" >&2
+	exit 1
+fi
+export IMPACTLOG
+
+# A fresh folder per script: bin/ puts "impactlog" on PATH, home/ stands in
+# for $HOME, and the tests run in trash/, as git's do.
+TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/impactlog-test.XXXXXX") || exit 1
+trap 'rm -rf "$TEST_ROOT"' EXIT
+TRASH=$TEST_ROOT/trash
+mkdir "$TEST_ROOT/bin" "$TEST_ROOT/home" "$TRASH" || exit 1
+ln -s "$IMPACTLOG" "$TEST_ROOT/bin/impactlog" || exit 1
+PATH=$TEST_ROOT/bin:$PATH
+export TEST_ROOT TRASH PATH
+export HOME=$TEST_ROOT/home
+export IMPACTLOG_DB=$TRASH/impactlog.db
+unset XDG_DATA_HOME EDITOR VISUAL
+export TZ=UTC NO_COLOR=1 LC_ALL=C
+# A fixed clock (2026-03-15 12:00 UTC) makes "today" and the default date
+# predictable; a test that wants the real clock unsets it.
+export SOURCE_DATE_EPOCH=1773576000
+TODAY=2026-03-15
+# For messages in single-quoted test bodies: "${SQ}x${SQ}" is 'x'.
+SQ="'"
+# Under the sanitizer build a finding must show as a crash (status 134),
+# which test_must_fail refuses, not as an ordinary exit 1.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-abort_on_error=1:print_stacktrace=1}
+umask 022
+cd "$TRASH" || exit 1
+
+test_count=0
+test_failed=0
+
+test_expect_success () {
+	if test $# -ne 2; then
+		echo "bug in the test script: test_expect_success needs a title and commands" >&2
+		exit 1
+	fi
+	test_count=$((test_count + 1))
+	# fd 3 carries the helpers' own complaints past a test's 2>err.
+	if (set -e; eval "$2") >"$TEST_ROOT/output" 2>&1 3>&1 </dev/null; then
+		echo "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $1"
+		sed 's/^/#	/' <<-EOF
+		$2
+		EOF
+		sed 's/^/# > /' "$TEST_ROOT/output"
+	fi
+}
+
+test_must_fail () {
+	local want= status command
+
+	case "$1" in
+	--exit=*)
+		want=${1#--exit=}
+		shift
+		;;
+	esac
+	"$@"
+	status=$?
+	command="$*"
+	test ${#command} -le 200 || command="${command:0:200}..."
+	if test $status -eq 0; then
+		echo "test_must_fail: command succeeded: $command" >&3
+		return 1
+	elif test $status -gt 128; then
+		echo "test_must_fail: died with status $status: $command" >&3
+		return 1
+	elif test -n "$want" && test $status -ne "$want"; then
+		echo "test_must_fail: exit status $status, expected $want: $command" >&3
+		return 1
+	fi
+	return 0
+}
+
+test_cmp () {
+	diff -u "$@" >&3
+}
+
+test_must_be_empty () {
+	if test -s "$1"; then
+		echo "'$1' is not empty, it contains:" >&3
+		cat "$1" >&3
+		return 1
+	fi
+}
+
+# The database as SQL text plus its schema version, so two snapshots are
+# equal exactly when nothing was written.  Opened read-only: looking must
+# not create or change anything.
+db_snapshot () {
+	local db=${2:-$IMPACTLOG_DB}
+
+	if test -e "$db"; then
+		sqlite3 -readonly "$db" .dump 'PRAGMA user_version' >"$1"
+	else
+		echo "no database" >"$1"
+	fi
+}
+
+# The shared body of test_refused and test_refused_like.
+test_refused_check () {
+	local how=$1 code=$2 expected=$3
+
+	shift 3
+	db_snapshot refused.before &&
+	test_must_fail --exit="$code" "$@" >refused.out 2>refused.err &&
+	db_snapshot refused.after &&
+	test_cmp refused.before refused.after &&
+	test_must_be_empty refused.out || return 1
+	if test "$(wc -l <refused.err)" -ne 1 || test -n "$(tail -c 1 refused.err)"; then
+		echo "stderr is not exactly one line:" >&3
+		cat refused.err >&3
+		return 1
+	fi
+	if test "$how" = exact; then
+		printf 'impactlog: %s\n' "$expected" >refused.expect &&
+		test_cmp refused.expect refused.err
+	elif ! grep -q '^impactlog: ' refused.err || ! grep -Eq -e "$expected" refused.err; then
+		echo "stderr does not match /$expected/:" >&3
+		cat refused.err >&3
+		return 1
+	fi
+}
+
+test_refused () {
+	test_refused_check exact "$@"
+}
+
+test_refused_like () {
+	test_refused_check like "$@"
+}
+
+test_done () {
+	echo "$((test_count - test_failed)) passed, $test_failed failed"
+	test "$test_failed" -eq 0
+	exit
+}

@@ -155,10 +155,19 @@ static int set_list(struct il_strlist *list, bool first, const char *text, bool 
 
 	if (first)
 		il_strlist_clear(list);
-	if (split)
+	/* Items are trimmed however they arrive, as il_list_split trims a
+	 * file's, so that what is stored reads back the same from an export. */
+	if (split) {
 		il_list_split(text, &items);
-	else
-		il_strlist_push(&items, text);
+	} else {
+		size_t start = strspn(text, " "), end = strlen(text);
+
+		while (end > start && text[end - 1] == ' ')
+			end--;
+		if (end == start)
+			return diagnose(diag, "must not be blank");
+		il_strlist_push_n(&items, text + start, end - start);
+	}
 	for (size_t i = 0; i < items.len && rc == 0; i++) {
 		if (check_text(items.items[i], IL_TEXT_MAX, true, diag) < 0)
 			rc = -1;
@@ -397,12 +406,8 @@ void il_list_split(const char *text, struct il_strlist *out)
 
 			while (end > start && s[end - 1] == ' ')
 				end--;
-			if (end > start) {
-				char *trimmed = il_xstrndup(s + start, end - start);
-
-				il_strlist_push(out, trimmed);
-				free(trimmed);
-			}
+			if (end > start)
+				il_strlist_push_n(out, s + start, end - start);
 			il_buf_reset(&item);
 			if (*p == '\0')
 				break;
@@ -502,31 +507,84 @@ static int bind_columns(struct il_db *db, sqlite3_stmt *stmt, const struct il_ac
 	       il_bind_text(db, stmt, 13, a->project) | il_bind_text(db, stmt, 14, a->note);
 }
 
+/* The id the next achievement gets.  Writers hold the write lock (BEGIN
+ * IMMEDIATE), so nobody else can take it meanwhile. */
+static int64_t next_id(struct il_db *db)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) + 1 FROM achievement";
+	sqlite3_stmt *stmt = il_db_cached(db, sql);
+	int64_t id = -1;
+
+	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	if (stmt)
+		sqlite3_reset(stmt);
+	return id;
+}
+
+/* The lists go in before the row, whose insert trigger indexes them all
+ * for search at once (see schema/0001-init.sql). */
 int il_achievement_insert(struct il_db *db, struct il_achievement *a)
 {
 	static const char sql[] =
-		"INSERT INTO achievement (uid, date, tag, title, value, unit, baseline, share, "
+		"INSERT INTO achievement (id, uid, date, tag, title, value, unit, baseline, share, "
 		"team_size, likelihood, lead_days, confidence, project, note) "
-		"VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		"?9, ?10, ?11, ?12, ?13, ?14) RETURNING id, uid";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
+		"VALUES (?15, coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, "
+		"?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING uid";
+	sqlite3_stmt *stmt;
 	int rc;
 
-	if (!stmt || bind_columns(db, stmt, a) != 0)
+	if ((a->id = next_id(db)) < 0 || write_lists(db, a, false) < 0)
+		return -1;
+	stmt = il_db_cached(db, sql);
+	if (!stmt || bind_columns(db, stmt, a) != 0 || il_bind_int(db, stmt, 15, a->id) < 0)
 		return -1;
 	rc = il_db_step(db, stmt);
 	if (rc == SQLITE_ROW) {
-		a->id = sqlite3_column_int64(stmt, 0);
 		if (!a->uid)
-			a->uid = il_xstrdup(il_column_text(stmt, 1));
+			a->uid = il_xstrdup(il_column_text(stmt, 0));
 		rc = il_db_step(db, stmt);
 	}
 	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return -1;
-	return write_lists(db, a, false);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int set_triggers(struct il_db *db, int enable)
+{
+	/* Changing the setting expires prepared statements, so cached ones are
+	 * compiled again with or without the triggers. */
+	if (sqlite3_db_config(db->handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, enable, NULL) !=
+	    SQLITE_OK) {
+		il_error("database '%s': cannot %s triggers", db->path,
+			 enable ? "enable" : "disable");
+		return -1;
+	}
+	return 0;
+}
+
+int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk)
+{
+	if ((bulk->first_id = next_id(db)) < 0)
+		return -1;
+	return set_triggers(db, 0);
+}
+
+int il_achievement_bulk_end(struct il_db *db, const struct il_bulk *bulk)
+{
+	static const char sql[] =
+		"INSERT INTO achievement_fts (rowid, title, note, project, orgs, evidence, "
+		"witnesses) SELECT * FROM achievement_search WHERE id >= ?";
+	sqlite3_stmt *stmt;
+
+	if (set_triggers(db, 1) < 0 || !(stmt = il_db_cached(db, sql)))
+		return -1;
+	if (il_bind_int(db, stmt, 1, bulk->first_id) < 0)
+		return -1;
+	return il_db_run(db, stmt);
+}
+
+/* The lists are replaced first, so that the row's update trigger indexes
+ * the new ones for search. */
 int il_achievement_update(struct il_db *db, const struct il_achievement *a)
 {
 	static const char sql[] =
@@ -534,12 +592,13 @@ int il_achievement_update(struct il_db *db, const struct il_achievement *a)
 		"unit = ?6, baseline = ?7, share = ?8, team_size = ?9, likelihood = ?10, "
 		"lead_days = ?11, confidence = ?12, project = ?13, note = ?14, "
 		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?15";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
+	sqlite3_stmt *stmt;
 
-	if (!stmt || bind_columns(db, stmt, a) != 0 || il_bind_int(db, stmt, 15, a->id) < 0 ||
-	    il_db_run(db, stmt) < 0)
+	if (write_lists(db, a, true) < 0 || !(stmt = il_db_cached(db, sql)))
 		return -1;
-	return write_lists(db, a, true);
+	if (bind_columns(db, stmt, a) != 0 || il_bind_int(db, stmt, 15, a->id) < 0)
+		return -1;
+	return il_db_run(db, stmt);
 }
 
 static char *column_string(sqlite3_stmt *stmt, int column)

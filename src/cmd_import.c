@@ -34,6 +34,7 @@ struct import {
 	char *scratch_path; /* a new database being built, or NULL */
 	char *target_path;  /* where the scratch database goes on success */
 	char *new_folder;   /* the outermost folder the scratch database made */
+	struct il_bulk bulk; /* the search index is built once, at the end */
 	long added, present;
 };
 
@@ -148,7 +149,7 @@ static int open_database(struct import *im)
 	    il_db_exec(im->db, seen_table_sql) < 0 ||
 	    (im->dry_run ? il_db_exec(im->db, "BEGIN") : il_db_begin(im->db)) < 0)
 		return -1;
-	return 0;
+	return im->dry_run ? 0 : il_achievement_bulk_begin(im->db, &im->bulk);
 }
 
 /* The line that first gave UID in this file, or -1 on error. */
@@ -240,7 +241,8 @@ static int finish(struct import *im)
 		return -1;
 	if (im->db && im->dry_run)
 		il_db_rollback(im->db);
-	else if (im->db && il_db_commit(im->db) < 0)
+	else if (im->db && (il_achievement_bulk_end(im->db, &im->bulk) < 0 ||
+			    il_db_commit(im->db) < 0))
 		return -1;
 	if (im->target_path && place_database(im) < 0)
 		return -1;

@@ -121,11 +121,16 @@ const char *il_buf_str(const struct il_buf *b)
 
 void il_strlist_push(struct il_strlist *l, const char *s)
 {
+	il_strlist_push_n(l, s, strlen(s));
+}
+
+void il_strlist_push_n(struct il_strlist *l, const char *s, size_t len)
+{
 	if (l->len == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 4;
 		l->items = il_xrealloc(l->items, l->cap * sizeof(*l->items));
 	}
-	l->items[l->len++] = il_xstrdup(s);
+	l->items[l->len++] = il_xstrndup(s, len);
 }
 
 void il_strlist_clear(struct il_strlist *l)

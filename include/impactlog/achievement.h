@@ -132,6 +132,15 @@ void il_list_join(const struct il_strlist *list, struct il_buf *out);
 /* Storage.  Callers hold the transaction. */
 int il_achievement_insert(struct il_db *db, struct il_achievement *a);
 int il_achievement_update(struct il_db *db, const struct il_achievement *a);
+/* Bulk loading, inside the caller's transaction: between begin and end,
+ * inserts skip the per-row search-index trigger, and end indexes every
+ * achievement stored since begin in one statement. */
+struct il_bulk {
+	int64_t first_id;
+};
+int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk);
+int il_achievement_bulk_end(struct il_db *db, const struct il_bulk *bulk);
+
 /* 1 when found, 0 when no such id, -1 on error. */
 int il_achievement_load(struct il_db *db, int64_t id, struct il_achievement *a);
 /* 1 when the uid is already stored, 0 when not, -1 on error. */

@@ -47,6 +47,8 @@ struct il_strlist {
 };
 
 void il_strlist_push(struct il_strlist *l, const char *s);
+/* Pushes the LEN bytes at S as one item. */
+void il_strlist_push_n(struct il_strlist *l, const char *s, size_t len);
 void il_strlist_clear(struct il_strlist *l);
 void il_strlist_copy(struct il_strlist *dst, const struct il_strlist *src);
 

@@ -148,9 +148,9 @@ test_expect_success 'init turns an empty file into a database' '
 '
 
 test_expect_success 'a file that is not SQLite is refused untouched' '
-	printf "name,title\nAnn,Launch\n" >notes.csv &&
+	printf "name,title\nEngineer,Launch\n" >notes.csv &&
 	cp notes.csv notes.orig &&
-	for command in "list" "show 1" "init" "add user-growth x" "edit 1 --title y" "rm 1" "profile --name Ann"; do
+	for command in "list" "show 1" "init" "add user-growth x" "edit 1 --title y" "rm 1" "profile --name Engineer"; do
 		test_refused 1 "${SQ}notes.csv${SQ} is not an impactlog database (file is not a database)" \
 			impactlog --db notes.csv $command &&
 		cmp notes.csv notes.orig || exit 1
@@ -181,7 +181,7 @@ test_expect_success 'a database newer than the program is refused untouched' '
 	impactlog --db newer.db add user-growth "Launch" >/dev/null &&
 	sqlite3 newer.db "PRAGMA user_version = 999" &&
 	cp newer.db newer.orig &&
-	for command in "list" "show 1" "init" "add user-growth x" "rm 1" "profile --name Ann"; do
+	for command in "list" "show 1" "init" "add user-growth x" "rm 1" "profile --name Engineer"; do
 		test_must_fail --exit=1 impactlog --db newer.db $command >out 2>err &&
 		test_must_be_empty out &&
 		test "$(wc -l <err)" -eq 1 &&

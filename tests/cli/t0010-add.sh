@@ -61,7 +61,7 @@ test_expect_success 'every field is stored as given' '
 	impactlog add prevented-loss "Caught a bad migration" --date 2026-02-10 \
 		--value 250k --share 40% --team-size 3 --likelihood 60 --lead-days 5 \
 		--confidence measured --project Atlas --org Payments --org Ads \
-		--evidence go/pm-1 --evidence "doc: risk review" --witness "Ann Lee" \
+		--evidence go/pm-1 --evidence "doc: risk review" --witness "Payments SRE Lead" \
 		--baseline 1.5M --note "$(printf "Situation.\nAction.\tResult.")" >out &&
 	id=$(sed -n "s/^added #//p" out) &&
 	printf "%s\n" "2026-02-10|prevented-loss|Caught a bad migration|250000.0|USD|1500000.0|40.0|3|60.0|5|measured|Atlas" >expect &&
@@ -76,7 +76,7 @@ test_expect_success 'every field is stored as given' '
 	printf "go/pm-1\ndoc: risk review\n" >expect &&
 	list_of achievement_evidence $id >actual &&
 	test_cmp expect actual &&
-	echo "Ann Lee" >expect &&
+	echo "Payments SRE Lead" >expect &&
 	list_of achievement_witness $id >actual &&
 	test_cmp expect actual
 '

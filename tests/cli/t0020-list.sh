@@ -38,12 +38,12 @@ test_expect_success 'an empty database lists nothing' '
 test_expect_success 'setup' '
 	impactlog add prevented-loss "Caught a bad schema migration" --date 2026-01-20 \
 		--value 250k --share 40 --likelihood 50 --lead-days 6 --project Atlas \
-		--org Payments --org "Ads Platform" --evidence go/pm-17 --witness "Ann Lee" \
+		--org Payments --org "Ads Platform" --evidence go/pm-17 --witness "Payments SRE Lead" \
 		--note "Found the lock in review" >/dev/null &&
 	impactlog add enabled-scale "Sharded the queue" --date 2026-04-02 --value 12k \
 		--unit rps --baseline 2k --project Hermes --org Infra >/dev/null &&
 	impactlog add user-growth "Launched onboarding v2" --date 2026-07-15 --value 1.2M \
-		--share 25 --project Atlas --org Growth --witness "Bob Stone" >/dev/null &&
+		--share 25 --project Atlas --org Growth --witness "Checkout Staff Engineer" >/dev/null &&
 	impactlog add user-growth "Same-day later id" --date 2026-07-15 >/dev/null &&
 	impactlog add enabled-scale "Unblocked three teams" --date 2025-12-31 --value 3 \
 		--unit teams --evidence "doc: quarterly review" >/dev/null
@@ -188,7 +188,7 @@ test_expect_success '--project' '
 
 test_expect_success '--search looks through title, note, project, orgs, evidence and witnesses' '
 	for pair in sharded:2 lock:1 hermes:2 growth:3 "ads platform":1 go/pm-17:1 quarterly:5 \
-		stone:3 "ann lee":1 SCHEMA:1; do
+		staff:3 "sre lead":1 SCHEMA:1; do
 		echo "${pair##*:}" >expect &&
 		ids --search "${pair%:*}" >actual &&
 		test_cmp expect actual || { echo "search ${pair%:*}"; exit 1; }
@@ -214,15 +214,15 @@ test_expect_success '--search ignores accents and takes its text literally' '
 '
 
 test_expect_success '--search follows edits of every searched field' '
-	impactlog edit 6 --org Mobile --evidence go/launch --witness "Cy Dee" \
+	impactlog edit 6 --org Mobile --evidence go/launch --witness "Release Captain" \
 		--project Orbit --note "shipped on time" --title "Onboarding revamp" >/dev/null &&
-	for word in mobile launch dee orbit shipped revamp; do
+	for word in mobile launch captain orbit shipped revamp; do
 		echo 6 >expect &&
 		ids --search $word >actual &&
 		test_cmp expect actual || exit 1
 	done &&
 	impactlog edit 6 --org Web --evidence "" --witness "" --project "" --note "" >/dev/null &&
-	for word in mobile launch dee orbit shipped; do
+	for word in mobile launch captain orbit shipped; do
 		ids --search $word >actual &&
 		test_must_be_empty actual || { echo "still found $word"; exit 1; }
 	done &&
@@ -284,7 +284,7 @@ test_expect_success 'json: an array of objects keyed by id and the csv columns' 
 	    "title": "Caught a bad schema migration", "value": 250000, "unit": "USD",
 	    "baseline": None, "share": 40, "team_size": 1, "likelihood": 50, "lead_days": 6,
 	    "confidence": "estimated", "project": "Atlas", "orgs": ["Payments", "Ads Platform"],
-	    "evidence": ["go/pm-17"], "witnesses": ["Ann Lee"],
+	    "evidence": ["go/pm-17"], "witnesses": ["Payments SRE Lead"],
 	    "note": "Found the lock in review"}, first
 	last = next(r for r in rows if r["id"] == 7)
 	assert last["title"] == "Said \"yes\", then shipped", last

@@ -15,7 +15,7 @@ test_expect_success 'setup' '
 	impactlog add prevented-loss "Caught a bad schema migration" --date 2026-01-20 \
 		--value 250k --share 40 --team-size 3 --likelihood 50 --lead-days 6 \
 		--confidence measured --project Atlas --org Payments --org "Ads Platform" \
-		--evidence go/pm-17 --evidence "doc: risk review" --witness "Ann Lee" \
+		--evidence go/pm-17 --evidence "doc: risk review" --witness "Payments SRE Lead" \
 		--note "$(printf "Situation: a lock.\nAction: split it.\n\n\tResult: no outage.")" >/dev/null &&
 	impactlog add enabled-scale "Sharded the queue" --date 2026-04-02 --value 12k \
 		--unit rps --baseline 2k --share 50 >/dev/null &&
@@ -40,7 +40,7 @@ test_expect_success 'every field of a full achievement' '
 	project:     Atlas
 	orgs:        Payments; Ads Platform
 	evidence:    go/pm-17; doc: risk review
-	witnesses:   Ann Lee
+	witnesses:   Payments SRE Lead
 	note:        Situation: a lock.
 	             Action: split it.
 

@@ -26,7 +26,7 @@ achievement_dump () {
 
 full='--date 2026-01-20 --value 250k --baseline 1M --share 40 --team-size 3
 	--likelihood 50 --lead-days 6 --confidence measured --project Atlas
-	--org Payments --org Ads --evidence go/pm-17 --evidence doc-2 --witness Ann --note Story'
+	--org Payments --org Ads --evidence go/pm-17 --evidence doc-2 --witness SRE --note Story'
 
 test_expect_success 'setup' '
 	impactlog add prevented-loss "Caught a bad migration" $full >/dev/null &&
@@ -74,11 +74,11 @@ test_expect_success 'a repeatable option replaces its whole list' '
 	printf "go/pm-17\ndoc-2\n" >expect &&
 	list_of achievement_evidence 1 >actual &&
 	test_cmp expect actual &&
-	impactlog edit 1 --evidence go/new --witness Bob --witness Cy >/dev/null &&
+	impactlog edit 1 --evidence go/new --witness PM --witness EM >/dev/null &&
 	echo go/new >expect &&
 	list_of achievement_evidence 1 >actual &&
 	test_cmp expect actual &&
-	printf "Bob\nCy\n" >expect &&
+	printf "PM\nEM\n" >expect &&
 	list_of achievement_witness 1 >actual &&
 	test_cmp expect actual &&
 	printf "Growth\nMobile\n" >expect &&

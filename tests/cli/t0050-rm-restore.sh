@@ -15,7 +15,7 @@ trashed () {
 test_expect_success 'setup' '
 	impactlog add prevented-loss "One" --value 10k --org Payments --note "first" >/dev/null &&
 	impactlog add enabled-scale "Two" --value 3 --unit teams >/dev/null &&
-	impactlog add user-growth "Three" --witness Ann >/dev/null &&
+	impactlog add user-growth "Three" --witness SRE >/dev/null &&
 	impactlog add user-growth "Four" >/dev/null &&
 	db_snapshot original
 '

@@ -30,14 +30,14 @@ test_expect_success 'printing writes nothing' '
 '
 
 test_expect_success 'setting fields prints the whole profile' '
-	impactlog profile --name "Ann Lee" --level L6 --track TPM --target-level L7 \
-		--manager "Bo Chen" >actual &&
+	impactlog profile --name "Example Engineer" --level L6 --track TPM --target-level L7 \
+		--manager "Director of Platform Programs" >actual &&
 	cat >expect <<-\EOF &&
-	name:          Ann Lee
+	name:          Example Engineer
 	level:         L6
 	track:         TPM
 	target_level:  L7
-	manager:       Bo Chen
+	manager:       Director of Platform Programs
 	EOF
 	test_cmp expect actual &&
 	impactlog profile >again &&
@@ -47,11 +47,11 @@ test_expect_success 'setting fields prints the whole profile' '
 test_expect_success 'one field changes, the rest stay' '
 	impactlog profile --level L7 --target-level=L8 >actual &&
 	cat >expect <<-\EOF &&
-	name:          Ann Lee
+	name:          Example Engineer
 	level:         L7
 	track:         TPM
 	target_level:  L8
-	manager:       Bo Chen
+	manager:       Director of Platform Programs
 	EOF
 	test_cmp expect actual
 '
@@ -65,24 +65,24 @@ test_expect_success 'an empty value clears a field' '
 '
 
 test_expect_success 'text is kept verbatim: Unicode, quotes, formula-like' '
-	impactlog profile --name "=José \"Pepe\" Núñez" --track "+1 PM" >/dev/null &&
+	impactlog profile --name "=Équipe \"Sécurité\" Lead" --track "+1 PM" >/dev/null &&
 	impactlog profile >out &&
-	grep -qx "name:          =José \"Pepe\" Núñez" out &&
+	grep -qx "name:          =Équipe \"Sécurité\" Lead" out &&
 	grep -qx "track:         +1 PM" out
 '
 
 test_expect_success 'setting the profile creates the database' '
-	impactlog --db "$TRASH/new/p.db" profile --name Ann >out &&
+	impactlog --db "$TRASH/new/p.db" profile --name Engineer >out &&
 	test -f "$TRASH/new/p.db" &&
 	head -n 1 out >actual &&
-	echo "name:          Ann" >expect &&
+	echo "name:          Engineer" >expect &&
 	test_cmp expect actual
 '
 
 test_expect_success 'bad values are refused, changing nothing' '
 	test_refused 2 "--level: 201 characters; at most 200 are accepted" \
 		impactlog profile --level "$(printf "x%.0s" $(seq 201))" &&
-	test_refused 2 "--name: not valid UTF-8" impactlog profile --name "$(printf "Ann\xff")" &&
+	test_refused 2 "--name: not valid UTF-8" impactlog profile --name "$(printf "Engineer\xff")" &&
 	test_refused 2 "--track: must be one line without control characters" \
 		impactlog profile --track "$(printf "a\nb")" &&
 	test_refused 2 "--manager: must be one line without control characters" \
@@ -101,7 +101,7 @@ test_expect_success 'unknown option, extra argument, missing value: exit 2' '
 	test_refused 2 "profile: unknown option ${SQ}--title${SQ} (see ${SQ}impactlog help profile${SQ})" \
 		impactlog profile --title x &&
 	test_refused 2 "usage: impactlog profile [options] (see ${SQ}impactlog help profile${SQ})" \
-		impactlog profile Ann &&
+		impactlog profile Engineer &&
 	test_refused 2 "profile: option ${SQ}--name${SQ} needs a value" impactlog profile --name
 '
 

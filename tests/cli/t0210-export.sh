@@ -39,7 +39,7 @@ test_expect_success 'setup' '
 	impactlog add prevented-loss "Caught the cert expiry" --date 2026-01-20 --value 0.1 \
 		--share 33.333 --likelihood 12.5 --lead-days 6 --confidence measured \
 		--project "Reliability, Q1" --org "R;D" --org "C:\\ops" --org Payments \
-		--evidence go/cert --witness "Ann Lee" \
+		--evidence go/cert --witness "Payments SRE Lead" \
 		--note "$(printf "Saw it in review.\nHe said \"ship it\", we did not.")" &&
 	impactlog add enabled-scale " Sharded the queue " --date 2025-12-31 --value 1e18 \
 		--unit rps --baseline 2.5e-7 --share 0.00001 --team-size 12 &&
@@ -57,7 +57,7 @@ test_expect_success 'every column, oldest first, same-day records by id; the tra
 	cat >expect <<-\EOF &&
 	uid,date,tag,title,value,unit,baseline,share,team_size,likelihood,lead_days,confidence,project,orgs,evidence,witnesses,note
 	2025-12-31,enabled-scale, Sharded the queue ,1e+18,rps,0.00000025,0.00001,12,,,estimated,,,,,
-	2026-01-20,prevented-loss,Caught the cert expiry,0.1,USD,,33.333,1,12.5,6,measured,"Reliability, Q1",R\;D;C:\\ops;Payments,go/cert,Ann Lee,"Saw it in review.
+	2026-01-20,prevented-loss,Caught the cert expiry,0.1,USD,,33.333,1,12.5,6,measured,"Reliability, Q1",R\;D;C:\\ops;Payments,go/cert,Payments SRE Lead,"Saw it in review.
 	He said ""ship it"", we did not."
 	2026-01-20,user-growth,Launched onboarding 🚀 für Café,1234567.891,users,,100,3,,,estimated,,Growth,"https://example.com/?a=1,b=2",,
 	2026-07-04,user-growth,=SUM(A1) formula-looking,,users,,100,1,,,estimated,Atlas,,,,

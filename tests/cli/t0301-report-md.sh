@@ -22,7 +22,7 @@ test_expect_success '--markdown is --md' '
 test_expect_success 'headings for every section' '
 	impactlog report --cycle 2026-H1 --md >md &&
 	cat >expect <<-\EOF &&
-	# Impact report: Robin Example
+	# Impact report: Example Engineer
 	## Totals by tag and unit
 	## Prevented loss
 	## Enabled scale

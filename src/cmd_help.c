@@ -1,6 +1,7 @@
 /* help [COMMAND] and version: drawn from the command table in main.c. */
 
 #include "impactlog/cli.h"
+#include "impactlog/help.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -35,21 +36,13 @@ static void print_wrapped(const char *text, size_t start, size_t indent)
 
 static void print_overview(const struct il_command *commands)
 {
-	printf("usage: impactlog [--db PATH] COMMAND [ARGS]\n\n"
-	       "Log achievements with the numbers that make them count, and turn them\n"
-	       "into a calibration packet that shows your own share of each outcome.\n\n"
-	       "commands:\n");
+	printf("usage: impactlog [--db PATH] COMMAND [ARGS]\n\n%s\ncommands:\n",
+	       il_help_description);
 	for (const struct il_command *c = commands; c->name; c++) {
 		printf("  %-10s ", c->name);
 		print_wrapped(c->summary, 13, 13);
 	}
-	printf("\nglobal options:\n"
-	       "  --db PATH   the database (default: $IMPACTLOG_DB, else\n"
-	       "              $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
-	       "              ~/.local/share/impactlog/impactlog.db)\n"
-	       "  --help      this help; 'impactlog COMMAND --help' for a command\n"
-	       "  --version   print the version\n\n"
-	       "tags: prevented-loss, enabled-scale, user-growth\n");
+	printf("\nglobal options:\n%s\n%s", il_help_global_options, il_help_tags);
 }
 
 static void print_command(const struct il_command *c)
@@ -68,6 +61,11 @@ int cmd_help(struct il_ctx *ctx, int argc, char **argv)
 		return il_usage_hint(ctx);
 	if (argc == 1) {
 		print_overview(ctx->commands);
+		return IL_CMD_OK;
+	}
+	/* The man page, from the same table and texts (see CMakeLists.txt). */
+	if (strcmp(argv[1], "--man") == 0) {
+		il_write_manpage(stdout, ctx->commands);
 		return IL_CMD_OK;
 	}
 	/* "help --help" asks about help itself, as "git help --help" does. */

@@ -10,11 +10,11 @@ const char il_help_description[] =
 	"into a calibration packet that shows your own share of each outcome.\n";
 
 const char il_help_global_options[] =
-	"  --db PATH            the database (default: $IMPACTLOG_DB, else\n"
-	"                       $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
-	"                       ~/.local/share/impactlog/impactlog.db)\n"
-	"  --help               this help; 'impactlog COMMAND --help' for a command\n"
-	"  --version            print the version\n";
+	"  --db PATH   the database (default: $IMPACTLOG_DB, else\n"
+	"              $XDG_DATA_HOME/impactlog/impactlog.db, else\n"
+	"              ~/.local/share/impactlog/impactlog.db)\n"
+	"  --help      this help; 'impactlog COMMAND --help' for a command\n"
+	"  --version   print the version\n";
 
 const char il_help_tags[] = "tags: prevented-loss, enabled-scale, user-growth\n";
 
@@ -142,26 +142,42 @@ static void roff_line(FILE *out, const char *text, size_t len)
 	putc('\n', out);
 }
 
+/* The column where the descriptions of an option block start: where the
+ * first option whose name is followed by two spaces has its text. */
+static size_t description_column(const char *options)
+{
+	for (const char *line = options; *line; line += strcspn(line, "\n") + 1) {
+		size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
+		const char *gap = strstr(line + indent, "  ");
+
+		if (line[indent] == '-' && gap && gap < line + len)
+			return (size_t)(gap - line) + strspn(gap, " ");
+		if (!line[len])
+			break;
+	}
+	return 0;
+}
+
 /* Turns option help ("  --opt ARG   text\n" + indented continuations)
  * into .TP entries. */
 static void roff_options(FILE *out, const char *options)
 {
+	size_t column = description_column(options);
 	const char *line = options;
 
 	while (*line) {
 		size_t len = strcspn(line, "\n");
 		size_t indent = strspn(line, " ");
 
-		if (line[indent] == '-') {
-			const char *gap = strstr(line + indent, "  ");
-			size_t tag = gap && gap < line + len ? (size_t)(gap - line) : len;
-			const char *text = line + tag;
+		if (line[indent] == '-' && column > indent && len > column) {
+			size_t tag = column;
 
-			text += strspn(text, " ");
+			while (tag > indent && line[tag - 1] == ' ')
+				tag--;
 			fputs(".TP\n.B ", out);
 			roff_text(out, line + indent, tag - indent);
 			putc('\n', out);
-			roff_line(out, text, (size_t)(line + len - text));
+			roff_line(out, line + column, len - column);
 		} else {
 			roff_line(out, line + indent, len - indent);
 		}

@@ -39,6 +39,13 @@ void il_format_compact(double value, char *out, size_t size)
 	double magnitude = fabs(value);
 	char number[32];
 
+	/* Past a thousand trillion no suffix helps: say it in powers of ten. */
+	if (magnitude >= 1e15) {
+		int exponent = (int)floor(log10(magnitude));
+
+		snprintf(out, size, "%.1fe%d", value / pow(10, exponent), exponent);
+		return;
+	}
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		/* 999.96k rounds to "1000k": let the next step up take it. */
 		if (magnitude >= steps[i].scale * 0.9995) {

@@ -121,6 +121,23 @@ test_expect_success 'folder 0700 and file 0600 under a permissive umask' '
 	test "$(stat -c %a open/deep/x.db)" = 600
 '
 
+test_expect_success 'reports and exports follow the umask; backups stay private' '
+	impactlog add user-growth "for files" --value 5k >/dev/null &&
+	(
+		umask 027 &&
+		impactlog report -o report.txt &&
+		impactlog report --xlsx report.xlsx >/dev/null &&
+		impactlog export export.csv &&
+		impactlog backup backup.db >/dev/null
+	) &&
+	test "$(stat -c %a report.txt)" = 640 &&
+	test "$(stat -c %a report.xlsx)" = 640 &&
+	test "$(stat -c %a export.csv)" = 640 &&
+	test "$(stat -c %a backup.db)" = 600 &&
+	(umask 022 && impactlog report -o open.txt) &&
+	test "$(stat -c %a open.txt)" = 644
+'
+
 test_expect_success 'the journal never outlives a command' '
 	impactlog add user-growth "journal check" >/dev/null &&
 	! ls "$IMPACTLOG_DB"-journal 2>/dev/null

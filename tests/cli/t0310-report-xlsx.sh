@@ -233,6 +233,39 @@ if command -v soffice >/dev/null 2>&1; then
 		test -s lo/impactlog-all.csv &&
 		grep -q "^Achievements,20" lo/impactlog-all.csv
 	'
+
+	# A manager halves a share in LibreOffice: the Summary totals follow.
+	# The edit is made with openpyxl, standing in for the person; the
+	# profile makes LibreOffice recalculate every formula on load.
+	test_expect_success 'LibreOffice recalculates the totals after a share is edited' '
+		mkdir -p lo-profile/user &&
+		cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
+		<?xml version="1.0" encoding="UTF-8"?>
+		<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+		<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+		</oor:items>
+		EOF
+		impactlog add prevented-loss "Solo save" --date 2020-05-05 --value 1000 \
+			--likelihood 50 --share 80 >/dev/null &&
+		impactlog report --cycle 2020 --xlsx solo.xlsx >/dev/null &&
+		"$PYTHON" -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(\"solo.xlsx\")
+ws = wb[\"Achievements\"]
+assert ws[\"H1\"].value == \"Share %\" and ws[\"H2\"].value == 80
+ws[\"H2\"].value = 40
+wb.save(\"edited.xlsx\")
+" &&
+		convert () {
+			HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
+				--headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
+				--outdir lo-edit "$1" >/dev/null 2>&1
+		} &&
+		convert solo.xlsx && convert edited.xlsx &&
+		grep -q "^prevented-loss,USD,1,1000,400," lo-edit/solo-Summary.csv &&
+		grep -q "^prevented-loss,USD,1,1000,200," lo-edit/edited-Summary.csv &&
+		grep -q "^\"\?Risk-adjusted, your share\"\?,200," lo-edit/edited-Summary.csv
+	'
 fi
 
 test_done

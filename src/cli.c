@@ -28,12 +28,9 @@ int il_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("impactlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	il_verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return IL_CMD_USAGE;
 }
 

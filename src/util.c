@@ -9,16 +9,22 @@
 #include <time.h>
 #include <unistd.h>
 
+void il_verror(const char *fmt, va_list ap)
+{
+	/* What was printed before the error comes before it. */
+	fflush(stdout);
+	fputs("impactlog: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void il_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("impactlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	il_verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static void *check_alloc(void *ptr)

@@ -16,6 +16,7 @@
 
 /* Print "impactlog: MESSAGE" as one line on stderr. */
 void il_error(const char *fmt, ...) IL_PRINTF(1, 2);
+void il_verror(const char *fmt, va_list ap) IL_PRINTF(1, 0);
 
 /* Allocation that cannot return NULL: out of memory ends the program. */
 void *il_xmalloc(size_t size);

@@ -44,7 +44,11 @@
 static const struct il_command commands[] = {
 	{"init", cmd_init, IL_WRITES, "init", "create the database (safe to repeat)", ""},
 	{"add", cmd_add, IL_WRITES, "add TAG TITLE [options]", "log one achievement",
-	 FIELD_OPTIONS_HELP},
+	 FIELD_OPTIONS_HELP
+	 "  --json               read one JSON object from standard input instead: the\n"
+	 "                       CSV columns as keys, lists as arrays of strings\n"
+	 "\nWith no arguments on a terminal, add opens $VISUAL or $EDITOR (else vi) on a\n"
+	 "template of 'field: value' lines, one per field, explained in comments.\n"},
 	{"list", cmd_list, 0, "list [filters] [--deleted] [--format table|csv|json]",
 	 "one line per achievement, newest first",
 	 FILTER_OPTIONS_HELP "  --deleted            the trash instead\n"

@@ -5,6 +5,7 @@ _impactlog_options()
 {
 	case $1 in
 	add | edit)
+		[ "$1" = add ] && echo --json
 		echo "--date --tag --title --value --unit --baseline --share --team-size" \
 			"--likelihood --lead-days --confidence --project --org --evidence" \
 			"--witness --note" ;;

@@ -1,0 +1,49 @@
+#ifndef IMPACTLOG_JSON_IN_H
+#define IMPACTLOG_JSON_IN_H
+
+/*
+ * The JSON reader behind `add --json`: one achievement as one JSON object
+ * whose keys are the CSV columns (see il_fields), as `list --format json`
+ * writes them:
+ *
+ *   {"tag": "user-growth", "title": "Launched onboarding", "value": "250k",
+ *    "orgs": ["Payments", "Ads"], "note": null}
+ *
+ * - Text fields take strings; value, baseline, share, team_size,
+ *   likelihood and lead_days take JSON numbers or strings ("250k", "40%");
+ *   orgs, evidence and witnesses take arrays of strings.  null is a value
+ *   not given.  Every value goes through il_achievement_set(), and the
+ *   whole through il_achievement_check(), as on the command line: a date
+ *   may be "today" or "yesterday", as add is a capture of the moment.
+ * - "id" is accepted and ignored (a new id is assigned), and an array
+ *   holding exactly one object stands for that object, so that the output
+ *   of `list --format json` for one achievement reads back.
+ * - Unknown or repeated keys, nested objects, invalid JSON, and text that is
+ *   not UTF-8 are refused.
+ *
+ * The text is parsed by SQLite's JSON functions on a private in-memory
+ * connection, never by hand and never near the user's database.
+ */
+
+#include "impactlog/achievement.h"
+#include "impactlog/parse.h"
+#include "impactlog/util.h"
+
+#include <stddef.h>
+
+/* The most input `add --json` reads: one achievement is far smaller. */
+#define IL_JSON_INPUT_MAX (1024 * 1024)
+
+/* Reads standard input into TEXT, stopping once it holds more than
+ * IL_JSON_INPUT_MAX bytes (which il_json_read_achievement then refuses).
+ * Returns 0, or -1 with ERROR holding one line saying why. */
+int il_json_read_stdin(struct il_buf *text, struct il_buf *error);
+
+/* Sets A (fresh from il_achievement_init) from the LEN bytes at TEXT, which
+ * need no terminating NUL, and checks it.  Returns 0, or -1 with ERROR
+ * holding one line naming the key: "'share': '140' is not a percentage
+ * from 0 to 100".  The caller adds the "--json: " label. */
+int il_json_read_achievement(const char *text, size_t len, struct il_date today,
+			     struct il_achievement *a, struct il_buf *error);
+
+#endif

@@ -1,16 +1,11 @@
--- Breadth: distinct orgs touched, achievements touching two or more orgs,
--- and achievements touching none.  An org named twice in one achievement
--- counts once.  Read from achievement_org alone, in its primary key's
--- order, so that no sort is needed.
+-- Breadth: achievements touching two or more orgs, and achievements
+-- touching none (?1: the achievements in the period, from overview.sql).
+-- An org named twice in one achievement counts once.  Read from
+-- achievement_org_by_achievement in its order, so that no sort is needed.
+-- The distinct orgs are counted by by_org.sql, which lists them.
 WITH per_achievement AS (
-    SELECT o.achievement_id, count(DISTINCT o.name) AS orgs
-    FROM achievement_org AS o
-    JOIN selected AS s ON s.id = o.achievement_id
-    GROUP BY o.achievement_id
+    SELECT count(DISTINCT name) AS orgs FROM report_org GROUP BY achievement_id
 )
-SELECT (SELECT count(DISTINCT o.name)
-        FROM achievement_org AS o
-        JOIN selected AS s ON s.id = o.achievement_id),
-       coalesce(sum(orgs >= 2), 0),
-       (SELECT count(*) FROM selected) - count(*)
+SELECT coalesce(sum(orgs >= 2), 0),
+       ?1 - count(*)
 FROM per_achievement;

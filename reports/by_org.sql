@@ -1,10 +1,13 @@
 -- By org: for each org, the achievements touching it (per tag) and their
 -- attributed value per unit.  One row per (org, unit); the org's counts
--- repeat on each of its rows.  Largest orgs first.
+-- repeat on each of its rows, as does the number of distinct orgs.
+-- Largest orgs first.  The (achievement, org) pairs come without
+-- duplicates and in id order from achievement_org_by_achievement, and each
+-- finds its achievement's facts by id, close to the one before.
 WITH touch AS (
-    SELECT DISTINCT o.achievement_id AS id, o.name AS org
-    FROM achievement_org AS o
-    JOIN selected AS s ON s.id = o.achievement_id
+    SELECT achievement_id AS id, name AS org
+    FROM report_org
+    GROUP BY achievement_id, name
 ),
 per_unit AS (
     SELECT t.org,
@@ -24,7 +27,8 @@ SELECT org,
        sum(scale) OVER org_rows,
        sum(growth) OVER org_rows,
        unit,
-       attributed
+       attributed,
+       (SELECT count(DISTINCT org) FROM per_unit)
 FROM per_unit
 WINDOW org_rows AS (PARTITION BY org)
 ORDER BY org_achievements DESC, org, attributed IS NULL, attributed DESC, unit;

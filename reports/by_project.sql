@@ -1,6 +1,10 @@
 -- By project: for each project, its achievements (per tag) and their
 -- attributed value per unit.  One row per (project, unit); achievements
--- with no project form the group '' and come last.
+-- with no project form the group '' and come last.  Grouped by the stored
+-- project and unit, as always: a project stored as '' (which only direct
+-- SQL can do) makes a group of its own beside the NULL ones.  The rows come
+-- from achievement_live_by_tag and are sorted: an index in this order cost
+-- more on import than it saved here (see schema/0002).
 WITH per_unit AS (
     SELECT coalesce(f.project, '') AS project,
            coalesce(f.unit, '') AS unit,
@@ -9,9 +13,8 @@ WITH per_unit AS (
            sum(f.tag = 'enabled-scale') AS scale,
            sum(f.tag = 'user-growth') AS growth,
            sum(f.attributed) AS attributed
-    FROM achievement_facts AS f
-    JOIN selected USING (id)
-    GROUP BY project, unit
+    FROM report_facts AS f
+    GROUP BY f.project, f.unit
 )
 SELECT project,
        sum(achievements) OVER project_rows AS project_achievements,

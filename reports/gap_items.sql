@@ -1,8 +1,9 @@
 -- Visibility gaps, listed: the newest ?2 achievements with gap ?1
--- ('no-evidence', 'no-witness' or 'full-share-of-team').
+-- ('no-evidence', 'no-witness' or 'full-share-of-team').  Walks back from
+-- the newest day until it has ?2, so the caller skips a gap it counted
+-- none of.
 SELECT a.id, a.date, a.tag, a.title, a.share, a.team_size
-FROM achievement AS a
-JOIN selected USING (id)
+FROM report_facts AS a
 WHERE CASE ?1
           WHEN 'no-evidence' THEN NOT EXISTS (SELECT 1 FROM achievement_evidence AS e
                                               WHERE e.achievement_id = a.id)

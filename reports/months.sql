@@ -8,13 +8,12 @@ WITH RECURSIVE month (start) AS (
     WHERE start < date(?2, 'start of month')
 ),
 logged AS (
-    SELECT substr(a.date, 1, 7) AS month,
+    SELECT substr(date, 1, 7) AS month,
            count(*) AS achievements,
-           sum(a.tag = 'prevented-loss') AS loss,
-           sum(a.tag = 'enabled-scale') AS scale,
-           sum(a.tag = 'user-growth') AS growth
-    FROM achievement AS a
-    JOIN selected USING (id)
+           sum(tag = 'prevented-loss') AS loss,
+           sum(tag = 'enabled-scale') AS scale,
+           sum(tag = 'user-growth') AS growth
+    FROM report_facts
     GROUP BY month
 )
 SELECT substr(m.start, 1, 7),

@@ -1,7 +1,16 @@
 -- The top achievements of one tag (?1) by attributed value, at most ?2 of
 -- them, with every field the quantified line needs.  With ?3 (redact) the
 -- evidence and note are left out; witnesses come joined with char(31) so
--- that the caller can reduce each to initials.
+-- that the caller can reduce each to initials.  The ranking reads only the
+-- numbers (from achievement_live_by_tag); the text and lists are fetched
+-- for the ?2 winners alone.
+WITH ranked AS (
+    SELECT id
+    FROM report_facts
+    WHERE tag = ?1
+    ORDER BY attributed DESC NULLS LAST, scale_factor DESC NULLS LAST, date DESC, id DESC
+    LIMIT ?2
+)
 SELECT f.id,
        f.date,
        f.tag,
@@ -28,8 +37,6 @@ SELECT f.id,
         FROM (SELECT name FROM achievement_witness
               WHERE achievement_id = f.id ORDER BY position)),
        CASE WHEN ?3 THEN '' ELSE coalesce(f.note, '') END
-FROM achievement_facts AS f
-JOIN selected USING (id)
-WHERE f.tag = ?1
-ORDER BY f.attributed DESC NULLS LAST, f.scale_factor DESC NULLS LAST, f.date DESC, f.id DESC
-LIMIT ?2;
+FROM ranked
+JOIN achievement_facts AS f USING (id)
+ORDER BY f.attributed DESC NULLS LAST, f.scale_factor DESC NULLS LAST, f.date DESC, f.id DESC;

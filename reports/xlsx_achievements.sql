@@ -1,7 +1,8 @@
--- The xlsx Achievements sheet: every selected achievement, oldest first,
--- one row each, in the sheet's column order.  attributed and scale_factor
--- come from achievement_facts: the workbook caches them beside the formulas
--- that recompute them.  likelihood is the stored one (NULL when not given,
+-- The xlsx Achievements sheet: every achievement of the period (the view
+-- report_facts, see select_all.sql), oldest first, one row each, in the
+-- sheet's column order.  attributed and scale_factor come from
+-- achievement_facts: the workbook caches them beside the formulas that
+-- recompute them.  likelihood is the stored one (NULL when not given,
 -- which the sheet's formula reads as 100).  Orgs and evidence come joined
 -- with '; ' as the cells show them; witnesses come joined with char(31) so
 -- that the renderer can reduce each name to initials.  With ?1 (redact) the
@@ -31,6 +32,5 @@ SELECT f.id,
         FROM (SELECT name FROM achievement_witness
               WHERE achievement_id = f.id ORDER BY position)),
        CASE WHEN ?1 THEN NULL ELSE f.note END
-FROM achievement_facts AS f
-JOIN selected AS s ON s.id = f.id
+FROM report_facts AS f
 ORDER BY f.date, f.id;

@@ -28,6 +28,19 @@ static sqlite3_stmt *prepare_section(struct il_db *db, const char *name)
 	return il_db_prepare(db, sql);
 }
 
+/* A section that takes the period's achievement count as ?1, so that it
+ * need not count them again. */
+static sqlite3_stmt *prepare_counted(struct il_db *db, const char *name, long count)
+{
+	sqlite3_stmt *stmt = prepare_section(db, name);
+
+	if (stmt && il_bind_int(db, stmt, 1, count) < 0) {
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
 static char *column_dup(sqlite3_stmt *stmt, int column)
 {
 	return il_xstrdup(il_column_text(stmt, column));
@@ -252,15 +265,15 @@ static void read_breadth(sqlite3_stmt *stmt, void *target)
 {
 	struct il_report_breadth *b = target;
 
-	b->distinct_orgs = sqlite3_column_int64(stmt, 0);
-	b->multi_org = sqlite3_column_int64(stmt, 1);
-	b->no_org = sqlite3_column_int64(stmt, 2);
+	b->multi_org = sqlite3_column_int64(stmt, 0);
+	b->no_org = sqlite3_column_int64(stmt, 1);
 }
 
 /* Reads by_org.sql or by_project.sql: one row per (group, unit), the rows
- * of one group together. */
+ * of one group together.  With DISTINCT, also the eighth column, the same
+ * on every row: by_org.sql's count of distinct orgs. */
 static int build_groups(struct il_db *db, const char *section, struct il_report_group **groups,
-                        size_t *len)
+                        size_t *len, long *distinct)
 {
 	sqlite3_stmt *stmt = prepare_section(db, section);
 	struct il_report_group *g = NULL;
@@ -282,6 +295,8 @@ static int build_groups(struct il_db *db, const char *section, struct il_report_
 		if (!column_null(stmt, 6))
 			push_amount(&g->attributed, &g->attributed_len, il_column_text(stmt, 5),
 			            sqlite3_column_double(stmt, 6));
+		if (distinct)
+			*distinct = sqlite3_column_int64(stmt, 7);
 	}
 	sqlite3_finalize(stmt);
 	return rc < 0 ? -1 : 0;
@@ -502,11 +517,15 @@ static void read_gap_counts(sqlite3_stmt *stmt, void *target)
 	gaps->full_share_of_team.count = sqlite3_column_int64(stmt, 2);
 }
 
+/* The newest few of GAP.  A gap with no achievements is skipped: its
+ * query would walk every day of the period to find none. */
 static int build_gap_items(struct il_db *db, sqlite3_stmt *stmt, const char *kind,
                            struct il_report_gap *gap)
 {
 	int rc;
 
+	if (gap->count == 0)
+		return 0;
 	sqlite3_reset(stmt);
 	if (il_bind_text(db, stmt, 1, kind) < 0 ||
 	    il_bind_int(db, stmt, 2, IL_REPORT_GAP_ITEMS) < 0)
@@ -530,7 +549,8 @@ static int build_gaps(struct il_db *db, struct il_report *r)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (run_one_row(db, prepare_section(db, "gap_counts.sql"), read_gap_counts, gaps) < 0)
+	if (run_one_row(db, prepare_counted(db, "gap_counts.sql", r->count), read_gap_counts,
+	                gaps) < 0)
 		return -1;
 	if (!(stmt = prepare_section(db, "gap_items.sql")))
 		return -1;
@@ -576,6 +596,34 @@ static int build_months(struct il_db *db, struct il_report *r)
 
 /* --- Building and freeing ------------------------------------------------ */
 
+/* Whether FILTER passes every live achievement: no filter at all. */
+static bool selects_all(const struct il_filter *f)
+{
+	return f->tag == IL_TAG_NONE && !f->cycle[0] && !f->has_since && !f->has_until && !f->org &&
+	       !f->project && !f->search && !f->deleted;
+}
+
+/* Points the report views (report_facts and the list views) at the
+ * period.  Without a filter they stand over the tables themselves, so that
+ * a report of everything reads the indexes and never copies a million ids
+ * into IL_REPORT_SELECTED to join them back. */
+static int select_period(struct il_db *db, const struct il_filter *f)
+{
+	const char *views;
+
+	if (selects_all(f))
+		views = il_report_sql("select_all.sql");
+	else if (il_filter_select(db, f, IL_REPORT_SELECTED) < 0)
+		return -1;
+	else
+		views = il_report_sql("select_filtered.sql");
+	if (!views) {
+		il_error("internal error: no report views");
+		return -1;
+	}
+	return il_db_exec(db, views);
+}
+
 /* Fills IL_REPORT_PREVIOUS with the previous cycle, or leaves it empty, so
  * that the queries can always join it. */
 static int select_previous(struct il_db *db, const struct il_filter *f)
@@ -588,22 +636,30 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 	                      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
+static int build_breadth(struct il_db *db, struct il_report *r)
+{
+	struct il_report_breadth *b = &r->breadth;
+
+	if (run_one_row(db, prepare_counted(db, "breadth.sql", r->count), read_breadth, b) < 0)
+		return -1;
+	if (build_groups(db, "by_org.sql", &b->orgs, &b->orgs_len, &b->distinct_orgs) < 0)
+		return -1;
+	return build_groups(db, "by_project.sql", &b->projects, &b->projects_len, NULL);
+}
+
 int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
                     struct il_report *report)
 {
 	struct il_report *r = report;
 
 	*r = (struct il_report){.redact = redact};
-	if (il_filter_select(db, filter, IL_REPORT_SELECTED) < 0 || select_previous(db, filter) < 0)
+	if (select_period(db, filter) < 0 || select_previous(db, filter) < 0)
 		return -1;
 	if (build_heading(db, filter, now, r) < 0 || build_totals(db, r) < 0 ||
 	    run_one_row(db, prepare_section(db, "loss.sql"), read_loss, &r->loss) < 0 ||
 	    run_one_row(db, prepare_section(db, "scale.sql"), read_scale, &r->scale) < 0 ||
-	    run_one_row(db, prepare_section(db, "breadth.sql"), read_breadth, &r->breadth) < 0 ||
-	    build_groups(db, "by_org.sql", &r->breadth.orgs, &r->breadth.orgs_len) < 0 ||
-	    build_groups(db, "by_project.sql", &r->breadth.projects, &r->breadth.projects_len) <
-	        0 ||
-	    build_top(db, r) < 0 || build_gaps(db, r) < 0 || build_months(db, r) < 0) {
+	    build_breadth(db, r) < 0 || build_top(db, r) < 0 || build_gaps(db, r) < 0 ||
+	    build_months(db, r) < 0) {
 		il_report_free(r);
 		return -1;
 	}

@@ -152,7 +152,8 @@ static void put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_forma
 
 	if (s->x->error || !text || !*text)
 		return;
-	if (il_utf8_length(text, strlen(text)) <= CELL_TEXT_MAX) {
+	/* Characters never outnumber bytes, so most text needs no count. */
+	if (strlen(text) <= CELL_TEXT_MAX || il_utf8_length(text, strlen(text)) <= CELL_TEXT_MAX) {
 		failed(s->x, worksheet_write_string(s->ws, s->row, col, text, format));
 		return;
 	}
@@ -203,10 +204,20 @@ static void put_array_formula(struct sheet *s, lxw_col_t col, const char *formul
 static void put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
 {
 	lxw_datetime when = {0};
+	size_t len = strlen(text);
 	char day[11];
 	struct il_date date;
 
-	snprintf(day, sizeof(day), strlen(text) == 7 ? "%s-01" : "%s", text);
+	/* A month is its first day; like "%.10s", once per row, without the
+	 * cost of printf. */
+	if (len == 7) {
+		memcpy(day, text, 7);
+		memcpy(day + 7, "-01", sizeof("-01"));
+	} else {
+		len = len < 10 ? len : 10;
+		memcpy(day, text, len);
+		day[len] = '\0';
+	}
 	if (il_parse_date(day, &date) != NULL || date.year < 1900) {
 		put_text(s, col, text, NULL);
 		return;
@@ -294,15 +305,20 @@ static int currency_index(const char *unit)
 	return -1;
 }
 
-/* An amount in UNIT: a currency format for money, else a plain number,
- * with decimals only when it has them. */
-static lxw_format *amount_format(const struct xlsx *x, const char *unit, double value)
+/* An amount in the currency CURRENCY (from currency_index; -1 for other
+ * units): a currency format for money, else a plain number, with decimals
+ * only when it has them. */
+static lxw_format *currency_format(const struct xlsx *x, int currency, double value)
 {
-	int currency = currency_index(unit);
-
 	if (currency >= 0)
 		return x->fmt.currency[currency];
 	return value == floor(value) ? x->fmt.count : x->fmt.decimal;
+}
+
+/* The same for an amount in UNIT. */
+static lxw_format *amount_format(const struct xlsx *x, const char *unit, double value)
+{
+	return currency_format(x, currency_index(unit), value);
 }
 
 static lxw_format *percent_format(const struct xlsx *x, double value)
@@ -374,44 +390,71 @@ static void put_witnesses(struct sheet *s, const char *witnesses)
 	struct il_buf cell = {0};
 	const char *p = witnesses;
 
+	/* One name, shown whole: the cell is the name itself. */
+	if (!s->x->redact && !strchr(witnesses, '\x1f')) {
+		put_text(s, COL_WITNESSES, witnesses, NULL);
+		return;
+	}
 	while (*p) {
 		size_t len = strcspn(p, "\x1f");
-		char *name = il_xstrndup(p, len);
 
 		if (cell.len)
 			il_buf_puts(&cell, "; ");
-		if (s->x->redact)
+		if (s->x->redact) {
+			char *name = il_xstrndup(p, len);
+
 			il_report_initials(name, &cell);
-		else
-			il_buf_puts(&cell, name);
-		free(name);
+			free(name);
+		} else {
+			il_buf_append(&cell, p, len);
+		}
 		p += len + (p[len] != '\0');
 	}
 	put_text(s, COL_WITNESSES, il_buf_str(&cell), NULL);
 	il_buf_free(&cell);
 }
 
+/* TEMPLATE with every '#' replaced by ROW, into OUT (SIZE bytes, room for
+ * the template with seven digits per '#'): a formula of one Achievements
+ * row, two per row, which showed in the profile when made with printf. */
+static const char *row_formula(char *out, size_t size, const char *template, unsigned row)
+{
+	char digits[12];
+	size_t ndigits = 0, at = 0;
+
+	do
+		digits[ndigits++] = (char)('0' + row % 10);
+	while ((row /= 10) > 0);
+	for (const char *t = template; *t && at + ndigits < size; t++) {
+		if (*t != '#') {
+			out[at++] = *t;
+			continue;
+		}
+		for (size_t i = ndigits; i > 0; i--)
+			out[at++] = digits[i - 1];
+	}
+	out[at] = '\0';
+	return out;
+}
+
 /* Attributed = Value × Share/100, and for prevented-loss × Likelihood/100
  * with a blank likelihood read as 100: the achievement_facts definition,
  * in the same order of operations, so Excel's result matches the cached
  * one to the last bit.  A row without a value has no attributed value. */
-static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, const char *unit)
+static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, int currency)
 {
-	unsigned r = (unsigned)s->row + 1;
 	char formula[160];
 
-	if (loss)
-		snprintf(formula, sizeof(formula),
-		         "=IF(E%u=\"\",\"\",E%u*H%u/100*(IF(J%u=\"\",100,J%u)/100))", r, r, r, r,
-		         r);
-	else
-		snprintf(formula, sizeof(formula), "=IF(E%u=\"\",\"\",E%u*H%u/100)", r, r, r);
+	row_formula(formula, sizeof(formula),
+	            loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
+	                 : "=IF(E#=\"\",\"\",E#*H#/100)",
+	            (unsigned)s->row + 1);
 	if (is_null(stmt, COL_ATTRIBUTED)) {
-		put_formula_blank(s, COL_ATTRIBUTED, formula, amount_format(s->x, unit, 0));
+		put_formula_blank(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, 0));
 	} else {
 		double attributed = column_double(stmt, COL_ATTRIBUTED);
 
-		put_formula(s, COL_ATTRIBUTED, formula, amount_format(s->x, unit, attributed),
+		put_formula(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, attributed),
 		            attributed);
 	}
 }
@@ -419,10 +462,10 @@ static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, const
 /* Scale factor = Value / Baseline when both are set and Baseline > 0. */
 static void put_scale_factor(struct sheet *s, sqlite3_stmt *stmt)
 {
-	unsigned r = (unsigned)s->row + 1;
 	char formula[96];
 
-	snprintf(formula, sizeof(formula), "=IF(AND(E%u<>\"\",G%u>0),E%u/G%u,\"\")", r, r, r, r);
+	row_formula(formula, sizeof(formula), "=IF(AND(E#<>\"\",G#>0),E#/G#,\"\")",
+	            (unsigned)s->row + 1);
 	if (is_null(stmt, COL_SCALE_FACTOR))
 		put_formula_blank(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale);
 	else
@@ -442,21 +485,22 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *stmt)
 	const char *unit = is_null(stmt, COL_UNIT) ? "" : il_column_text(stmt, COL_UNIT);
 	const char *tag = il_column_text(stmt, COL_TAG);
 	double share = column_double(stmt, COL_SHARE);
+	int currency = currency_index(unit);
 
 	put_number(s, COL_ID, column_double(stmt, COL_ID), s->x->fmt.id);
 	put_date(s, COL_DATE, il_column_text(stmt, COL_DATE), s->x->fmt.date);
 	put_text(s, COL_TAG, tag, NULL);
 	put_text(s, COL_TITLE, il_column_text(stmt, COL_TITLE), NULL);
 	put_optional_number(s, stmt, COL_VALUE,
-	                    amount_format(s->x, unit, column_double(stmt, COL_VALUE)));
+	                    currency_format(s->x, currency, column_double(stmt, COL_VALUE)));
 	put_text(s, COL_UNIT, unit, NULL);
 	put_optional_number(s, stmt, COL_BASELINE,
-	                    amount_format(s->x, unit, column_double(stmt, COL_BASELINE)));
+	                    currency_format(s->x, currency, column_double(stmt, COL_BASELINE)));
 	put_number(s, COL_SHARE, share, percent_format(s->x, share));
 	put_number(s, COL_TEAM_SIZE, column_double(stmt, COL_TEAM_SIZE), s->x->fmt.count);
 	put_optional_number(s, stmt, COL_LIKELIHOOD,
 	                    percent_format(s->x, column_double(stmt, COL_LIKELIHOOD)));
-	put_attributed(s, stmt, strcmp(tag, "prevented-loss") == 0, unit);
+	put_attributed(s, stmt, strcmp(tag, "prevented-loss") == 0, currency);
 	put_scale_factor(s, stmt);
 	put_optional_number(s, stmt, COL_LEAD_DAYS, s->x->fmt.count);
 	put_text(s, COL_CONFIDENCE, il_column_text(stmt, COL_CONFIDENCE), NULL);

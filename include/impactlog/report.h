@@ -24,10 +24,15 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The temporary tables il_report_build fills with the ids in the period and,
- * with --cycle, in the previous cycle.  They outlive il_report_build, so a
- * renderer may read the rows themselves: SELECT ... FROM achievement_facts
- * JOIN selected USING (id). */
+/* What il_report_build selects, for the renderers too: the temporary view
+ * report_facts holds the period's rows of achievement_facts, and
+ * report_org, report_evidence and report_witness their list rows (see
+ * reports/select_all.sql).  They outlive il_report_build, so a renderer may
+ * read the rows themselves: SELECT ... FROM report_facts.  With a filter,
+ * the views read the ids in the temporary table IL_REPORT_SELECTED;
+ * without one, they stand over the tables.  IL_REPORT_PREVIOUS holds the
+ * previous cycle's ids (empty without --cycle). */
+#define IL_REPORT_FACTS    "report_facts"
 #define IL_REPORT_SELECTED "selected"
 #define IL_REPORT_PREVIOUS "previous"
 
@@ -211,7 +216,7 @@ struct il_report {
 	size_t months_len;
 };
 
-/* Selects the achievements FILTER passes into IL_REPORT_SELECTED (and,
+/* Selects the achievements FILTER passes into IL_REPORT_FACTS (and,
  * with a cycle, the previous cycle's into IL_REPORT_PREVIOUS), runs the
  * report queries and fills REPORT.  NOW (seconds since the epoch, from
  * il_now) gives the generated date.  Returns 0, or -1 after one message;
@@ -234,7 +239,7 @@ int il_report_write_markdown(const struct il_report *report, FILE *out);
 
 /* The xlsx workbook, written to PATH (the caller's temporary file; the
  * caller renames it) and called NAME in messages.  Reads the Achievements
- * rows from DB through IL_REPORT_SELECTED, and everything else from REPORT.
+ * rows from DB through IL_REPORT_FACTS, and everything else from REPORT.
  * Returns 0, or -1 after one "impactlog: " line. */
 int il_report_write_xlsx(struct il_db *db, const struct il_report *report, const char *path,
 			 const char *name, bool redact);

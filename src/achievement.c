@@ -7,7 +7,7 @@
 
 #define UNIT_MAX      40  /* characters */
 #define PROJECT_MAX   200 /* characters */
-#define UID_MAX       64  /* characters */
+#define UID_MAX	      64  /* characters */
 #define TEAM_SIZE_MAX 1000000
 #define LEAD_DAYS_MAX 36500
 
@@ -474,7 +474,8 @@ static int write_lists(struct il_db *db, const struct il_achievement *a, bool re
 		for (size_t i = 0; i < list->len; i++) {
 			if (il_bind_int(db, stmt, 1, a->id) < 0 ||
 			    il_bind_int(db, stmt, 2, (int64_t)i + 1) < 0 ||
-			    il_bind_text(db, stmt, 3, list->items[i]) < 0 || il_db_run(db, stmt) < 0)
+			    il_bind_text(db, stmt, 3, list->items[i]) < 0 ||
+			    il_db_run(db, stmt) < 0)
 				return -1;
 		}
 	}

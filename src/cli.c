@@ -16,7 +16,9 @@ struct il_db *il_ctx_db(struct il_ctx *ctx)
 		return &ctx->db;
 	if (!(path = il_db_resolve_path(ctx->db_option)))
 		return NULL;
-	rc = il_db_open(&ctx->db, path, (ctx->command->flags & IL_WRITES) && !ctx->read_only ? IL_DB_WRITE : IL_DB_READ);
+	rc = il_db_open(&ctx->db, path,
+			(ctx->command->flags & IL_WRITES) && !ctx->read_only ? IL_DB_WRITE
+									     : IL_DB_READ);
 	free(path);
 	if (rc < 0)
 		return NULL;

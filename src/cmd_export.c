@@ -42,8 +42,9 @@ int cmd_export(struct il_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		path = argv[optind++];
 	if (optind < argc)
-		return il_usage_error("export: unexpected argument '%s' (see 'impactlog help export')",
-				      argv[optind]);
+		return il_usage_error(
+			"export: unexpected argument '%s' (see 'impactlog help export')",
+			argv[optind]);
 	if (il_filter_check(&filter) != IL_CMD_OK)
 		return IL_CMD_USAGE;
 	if (!(db = il_ctx_db(ctx)) || il_filter_select(db, &filter, "selected") < 0)

@@ -31,23 +31,21 @@ struct import {
 	bool dry_run;
 	struct il_db *db; /* NULL until the first record needs it */
 	struct il_db scratch;
-	char *scratch_path; /* a new database being built, or NULL */
-	char *target_path;  /* where the scratch database goes on success */
-	char *new_folder;   /* the outermost folder the scratch database made */
+	char *scratch_path;  /* a new database being built, or NULL */
+	char *target_path;   /* where the scratch database goes on success */
+	char *new_folder;    /* the outermost folder the scratch database made */
 	struct il_bulk bulk; /* the search index is built once, at the end */
 	long added, present;
 };
 
 /* The uids seen in this file and the line of each, to catch a uid given
  * twice: the database alone cannot tell a repeat from an earlier import. */
-static const char seen_table_sql[] =
-	"CREATE TEMP TABLE IF NOT EXISTS import_uid "
-	"(uid TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID";
+static const char seen_table_sql[] = "CREATE TEMP TABLE IF NOT EXISTS import_uid "
+				     "(uid TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID";
 
 /* Returns the line that first gave the uid: LINE itself when new. */
-static const char remember_sql[] =
-	"INSERT INTO temp.import_uid (uid, line) VALUES (?1, ?2) "
-	"ON CONFLICT (uid) DO UPDATE SET line = line RETURNING line";
+static const char remember_sql[] = "INSERT INTO temp.import_uid (uid, line) VALUES (?1, ?2) "
+				   "ON CONFLICT (uid) DO UPDATE SET line = line RETURNING line";
 
 /* The folder holding PATH: "." for a bare name. */
 static char *folder_of(const char *path)
@@ -241,8 +239,8 @@ static int finish(struct import *im)
 		return -1;
 	if (im->db && im->dry_run)
 		il_db_rollback(im->db);
-	else if (im->db && (il_achievement_bulk_end(im->db, &im->bulk) < 0 ||
-			    il_db_commit(im->db) < 0))
+	else if (im->db &&
+		 (il_achievement_bulk_end(im->db, &im->bulk) < 0 || il_db_commit(im->db) < 0))
 		return -1;
 	if (im->target_path && place_database(im) < 0)
 		return -1;
@@ -279,8 +277,9 @@ int cmd_import(struct il_ctx *ctx, int argc, char **argv)
 	if (optind == argc)
 		return il_usage_hint(ctx);
 	if (optind + 1 < argc)
-		return il_usage_error("import: unexpected argument '%s' (see 'impactlog help import')",
-				      argv[optind + 1]);
+		return il_usage_error(
+			"import: unexpected argument '%s' (see 'impactlog help import')",
+			argv[optind + 1]);
 	rc = il_csv_read(argv[optind], ctx->today, isatty(STDERR_FILENO), import_record, &im);
 	if (rc == 0)
 		rc = finish(&im);

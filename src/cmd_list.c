@@ -21,8 +21,8 @@ static const struct option options[] = {
 	{0},
 };
 
-#define JSON_LIST(table)                                                                     \
-	"json((SELECT json_group_array(name) FROM (SELECT name FROM " table                    \
+#define JSON_LIST(table)                                                                           \
+	"json((SELECT json_group_array(name) FROM (SELECT name FROM " table                        \
 	" WHERE achievement_id = a.id ORDER BY position)))"
 
 static const char json_sql[] =
@@ -32,8 +32,24 @@ static const char json_sql[] =
 	"'lead_days', a.lead_days, 'confidence', a.confidence, 'project', a.project, "
 	"'orgs', " JSON_LIST("achievement_org") ", 'evidence', " JSON_LIST(
 		"achievement_evidence") ", 'witnesses', " JSON_LIST("achievement_witness") ", "
-										   "'note', a.note) "
-	"FROM achievement AS a JOIN selected USING (id) ORDER BY a.date DESC, a.id DESC";
+											   "'note',"
+											   " a."
+											   "note) "
+											   "FROM "
+											   "achieve"
+											   "ment "
+											   "AS a "
+											   "JOIN "
+											   "selecte"
+											   "d "
+											   "USING "
+											   "(id) "
+											   "ORDER "
+											   "BY "
+											   "a.date "
+											   "DESC, "
+											   "a.id "
+											   "DESC";
 
 static const char table_sql[] =
 	"SELECT a.id, a.date, a.tag, a.title, a.attributed, a.unit "

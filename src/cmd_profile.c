@@ -10,12 +10,9 @@
 static const char *const columns[] = {"name", "level", "track", "target_level", "manager"};
 
 static const struct option options[] = {
-	{"name", required_argument, NULL, 1},
-	{"level", required_argument, NULL, 2},
-	{"track", required_argument, NULL, 3},
-	{"target-level", required_argument, NULL, 4},
-	{"manager", required_argument, NULL, 5},
-	{0},
+	{"name", required_argument, NULL, 1},	 {"level", required_argument, NULL, 2},
+	{"track", required_argument, NULL, 3},	 {"target-level", required_argument, NULL, 4},
+	{"manager", required_argument, NULL, 5}, {0},
 };
 
 static int check_value(int opt, const char *arg)
@@ -73,8 +70,8 @@ static int save_profile(struct il_db *db, const char *const *values)
 		if (!values[i])
 			continue;
 		/* The column name comes from the fixed table above, never the user. */
-		snprintf(update, sizeof(update), "UPDATE profile SET %s = nullif(?, '') WHERE id = 1",
-			 columns[i]);
+		snprintf(update, sizeof(update),
+			 "UPDATE profile SET %s = nullif(?, '') WHERE id = 1", columns[i]);
 		stmt = il_db_prepare(db, update);
 		if (!stmt || il_bind_text(db, stmt, 1, values[i]) < 0 || il_db_run(db, stmt) < 0) {
 			sqlite3_finalize(stmt);

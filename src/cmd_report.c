@@ -15,14 +15,14 @@ enum format { FORMAT_NONE, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_XLSX };
 enum { OPT_TEXT = 1, OPT_MARKDOWN, OPT_XLSX, OPT_REDACT };
 
 static const struct option options[] = {
-    IL_FILTER_OPTIONS,
-    {"text", no_argument, NULL, OPT_TEXT},
-    {"md", no_argument, NULL, OPT_MARKDOWN},
-    {"markdown", no_argument, NULL, OPT_MARKDOWN},
-    {"xlsx", optional_argument, NULL, OPT_XLSX},
-    {"output", required_argument, NULL, 'o'},
-    {"redact", no_argument, NULL, OPT_REDACT},
-    {0},
+	IL_FILTER_OPTIONS,
+	{"text", no_argument, NULL, OPT_TEXT},
+	{"md", no_argument, NULL, OPT_MARKDOWN},
+	{"markdown", no_argument, NULL, OPT_MARKDOWN},
+	{"xlsx", optional_argument, NULL, OPT_XLSX},
+	{"output", required_argument, NULL, 'o'},
+	{"redact", no_argument, NULL, OPT_REDACT},
+	{0},
 };
 
 struct request {
@@ -46,7 +46,7 @@ static int set_path(struct request *req, const char *path)
 		return il_usage_error("report: the output file name must not be empty");
 	if (req->path && strcmp(req->path, path) != 0)
 		return il_usage_error("report: two output files ('%s' and '%s'); give one",
-		                      req->path, path);
+				      req->path, path);
 	req->path = path;
 	return IL_CMD_OK;
 }
@@ -97,7 +97,8 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 		return rc;
 	if (optind < argc)
 		return il_usage_error(
-		    "report: unexpected argument '%s' (see 'impactlog help report')", argv[optind]);
+			"report: unexpected argument '%s' (see 'impactlog help report')",
+			argv[optind]);
 	if (req->format == FORMAT_NONE)
 		req->format = FORMAT_TEXT;
 	return il_filter_check(&req->filter);
@@ -155,7 +156,7 @@ static int write_report(struct il_db *db, const struct il_report *report, const 
 	if (req->path)
 		return write_xlsx(db, report, req->path);
 	snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
-	         req->filter.cycle[0] ? req->filter.cycle : "all");
+		 req->filter.cycle[0] ? req->filter.cycle : "all");
 	if ((rc = write_xlsx(db, report, default_path)) == IL_CMD_OK)
 		printf("%s\n", default_path);
 	return rc;

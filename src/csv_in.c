@@ -29,7 +29,7 @@ struct il_csv_in {
 	void *data;
 
 	struct csv_parser parser;
-	long line;        /* the physical line being fed, from 1 */
+	long line;	  /* the physical line being fed, from 1 */
 	size_t line_size; /* bytes of it fed so far */
 	long record_line; /* where the current record starts */
 	bool between_records;

@@ -10,16 +10,29 @@
 #include <string.h>
 
 /* Lists come out of SQL already escaped and joined (see il_list_join). */
-#define LIST_SQL(table)                                                                      \
-	"(SELECT group_concat(replace(replace(name, '\\', '\\\\'), ';', '\\;'), ';') "        \
+#define LIST_SQL(table)                                                                            \
+	"(SELECT group_concat(replace(replace(name, '\\', '\\\\'), ';', '\\;'), ';') "             \
 	"FROM (SELECT name FROM " table " WHERE achievement_id = a.id ORDER BY position))"
 
-static const char select_sql[] =
-	"SELECT a.uid, a.date, a.tag, a.title, a.value, a.unit, a.baseline, a.share, "
-	"a.team_size, a.likelihood, a.lead_days, a.confidence, a.project, "
-	LIST_SQL("achievement_org") ", " LIST_SQL("achievement_evidence") ", "
-	LIST_SQL("achievement_witness") ", a.note "
-	"FROM achievement AS a JOIN %s AS s ON s.id = a.id ORDER BY a.date %s, a.id %s";
+static const char select_sql[] = "SELECT a.uid, a.date, a.tag, a.title, a.value, a.unit, "
+				 "a.baseline, a.share, "
+				 "a.team_size, a.likelihood, a.lead_days, a.confidence, "
+				 "a.project, " LIST_SQL("achievement_org") ", " LIST_SQL(
+					 "achievement_evidence") ", " LIST_SQL("achievement_"
+									       "witness") ", "
+											  "a.note "
+											  "FROM "
+											  "achievem"
+											  "ent AS "
+											  "a JOIN "
+											  "%s AS s "
+											  "ON s.id "
+											  "= a.id "
+											  "ORDER "
+											  "BY "
+											  "a.date "
+											  "%s, "
+											  "a.id %s";
 
 void il_csv_field(FILE *out, const char *field)
 {

@@ -188,7 +188,8 @@ static int migrate(struct il_db *db, enum il_db_mode mode)
 	for (int i = version; i < il_schema_count; i++) {
 		char *message = NULL;
 
-		if (sqlite3_exec(db->handle, il_schema[i].text, NULL, NULL, &message) != SQLITE_OK) {
+		if (sqlite3_exec(db->handle, il_schema[i].text, NULL, NULL, &message) !=
+		    SQLITE_OK) {
 			il_error("database '%s': schema %s: %s", db->path, il_schema[i].name,
 				 message ? message : "failed");
 			sqlite3_free(message);
@@ -303,8 +304,8 @@ sqlite3_stmt *il_db_cached(struct il_db *db, const char *sql)
 		il_error("internal error: statement cache full");
 		return NULL;
 	}
-	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
-			       &db->cache[i].stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->cache[i].stmt,
+			       NULL) != SQLITE_OK) {
 		db_fail(db, NULL);
 		return NULL;
 	}

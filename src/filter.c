@@ -50,8 +50,9 @@ int il_filter_option(struct il_filter *f, int opt, const char *arg, struct il_da
 	case IL_FILTER_TAG:
 		f->tag = il_tag_parse(arg);
 		if (f->tag == IL_TAG_NONE)
-			return bad_value("tag", arg,
-					 "is not a tag (prevented-loss, enabled-scale or user-growth)");
+			return bad_value(
+				"tag", arg,
+				"is not a tag (prevented-loss, enabled-scale or user-growth)");
 		return 1;
 	case IL_FILTER_CYCLE:
 		if ((why = il_parse_cycle(arg, &range)))
@@ -170,8 +171,10 @@ int il_filter_select(struct il_db *db, const struct il_filter *f, const char *ta
 	sqlite3_stmt *stmt = NULL;
 	int index = 0, rc = -1;
 
-	il_buf_printf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY);"
-			    "DELETE FROM %s;", table, table);
+	il_buf_printf(&sql,
+		      "CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY);"
+		      "DELETE FROM %s;",
+		      table, table);
 	if (il_db_exec(db, il_buf_str(&sql)) < 0)
 		goto done;
 	il_buf_reset(&sql);

@@ -397,8 +397,9 @@ static int choose_path(struct reader *r, const char *type, long long count, cons
 	if (strcmp(type, "array") != 0)
 		return fail(r, "expected one JSON object, not %s", type_phrase(type));
 	if (count > 1)
-		return fail(r, "%lld items in the array; add --json takes one object "
-			       "(use 'impactlog import' for several)",
+		return fail(r,
+			    "%lld items in the array; add --json takes one object "
+			    "(use 'impactlog import' for several)",
 			    count);
 	if (count == 0 || !first)
 		return fail(r, "an empty array; give one achievement as a JSON object");
@@ -460,8 +461,8 @@ int il_json_read_achievement(const char *text, size_t len, struct il_date today,
 	il_buf_reset(error);
 	if (check_bytes(&r) < 0)
 		return -1;
-	if (sqlite3_open_v2(":memory:", &r.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-			    NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(":memory:", &r.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
 		rc = fail(&r, "cannot open an in-memory SQLite database: %s",
 			  r.db ? sqlite3_errmsg(r.db) : "out of memory");
 	} else {

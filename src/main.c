@@ -12,33 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FIELD_OPTIONS_HELP                                                                       \
-	"  --date DATE          YYYY-MM-DD, today or yesterday (default: today)\n"                \
-	"  --tag TAG            prevented-loss, enabled-scale or user-growth\n"                   \
-	"  --title TEXT         what you did, at most 200 characters\n"                           \
-	"  --value AMOUNT       outcome magnitude: 250000, 250k, 1.2M, 3B\n"                      \
-	"  --unit UNIT          USD (prevented-loss), users (user-growth); required with\n"       \
-	"                       a value for enabled-scale: rps, TB, teams, ...\n"                 \
-	"  --baseline AMOUNT    the value before: capacity before, users before\n"                \
-	"  --share PERCENT      your share of the outcome, 0-100 (default: 100)\n"              \
-	"  --team-size N        people who delivered it (default: 1)\n"                           \
-	"  --likelihood PERCENT prevented-loss: chance the loss would have happened\n"           \
-	"                       (default: 100)\n"                                                 \
-	"  --lead-days N        prevented-loss: days before impact the risk was caught\n"        \
-	"  --confidence LEVEL   measured, estimated (default) or projected\n"                     \
-	"  --project NAME       the initiative or workstream it belongs to\n"                     \
-	"  --org NAME           an org or product line touched (repeatable)\n"                    \
-	"  --evidence LINK      a link or doc name that proves it (repeatable)\n"                 \
-	"  --witness NAME       someone who can vouch for it (repeatable)\n"                      \
+#define FIELD_OPTIONS_HELP                                                                         \
+	"  --date DATE          YYYY-MM-DD, today or yesterday (default: today)\n"                 \
+	"  --tag TAG            prevented-loss, enabled-scale or user-growth\n"                    \
+	"  --title TEXT         what you did, at most 200 characters\n"                            \
+	"  --value AMOUNT       outcome magnitude: 250000, 250k, 1.2M, 3B\n"                       \
+	"  --unit UNIT          USD (prevented-loss), users (user-growth); required with\n"        \
+	"                       a value for enabled-scale: rps, TB, teams, ...\n"                  \
+	"  --baseline AMOUNT    the value before: capacity before, users before\n"                 \
+	"  --share PERCENT      your share of the outcome, 0-100 (default: 100)\n"                 \
+	"  --team-size N        people who delivered it (default: 1)\n"                            \
+	"  --likelihood PERCENT prevented-loss: chance the loss would have happened\n"             \
+	"                       (default: 100)\n"                                                  \
+	"  --lead-days N        prevented-loss: days before impact the risk was caught\n"          \
+	"  --confidence LEVEL   measured, estimated (default) or projected\n"                      \
+	"  --project NAME       the initiative or workstream it belongs to\n"                      \
+	"  --org NAME           an org or product line touched (repeatable)\n"                     \
+	"  --evidence LINK      a link or doc name that proves it (repeatable)\n"                  \
+	"  --witness NAME       someone who can vouch for it (repeatable)\n"                       \
 	"  --note TEXT          the story: situation, action, result\n"
 
-#define FILTER_OPTIONS_HELP                                                                      \
-	"  --tag TAG            only this tag\n"                                                  \
-	"  --cycle CYCLE        2026, 2026-H1, 2026-H2 or 2026-Q1 .. 2026-Q4\n"                   \
-	"  --since DATE         on or after DATE\n"                                               \
-	"  --until DATE         on or before DATE\n"                                              \
-	"  --org NAME           touching this org\n"                                              \
-	"  --project NAME       in this project\n"                                                \
+#define FILTER_OPTIONS_HELP                                                                        \
+	"  --tag TAG            only this tag\n"                                                   \
+	"  --cycle CYCLE        2026, 2026-H1, 2026-H2 or 2026-Q1 .. 2026-Q4\n"                    \
+	"  --since DATE         on or after DATE\n"                                                \
+	"  --until DATE         on or before DATE\n"                                               \
+	"  --org NAME           touching this org\n"                                               \
+	"  --project NAME       in this project\n"                                                 \
 	"  --search TEXT        words in title, note, project, orgs, evidence, witnesses\n"
 
 static const struct il_command commands[] = {
@@ -54,15 +54,14 @@ static const struct il_command commands[] = {
 	 FILTER_OPTIONS_HELP "  --deleted            the trash instead\n"
 			     "  --format FORMAT      table (default), csv or json\n"},
 	{"show", cmd_show, 0, "show ID", "every field of one achievement", ""},
-	{"edit", cmd_edit, IL_WRITES, "edit ID [options]",
-	 "change fields of one achievement",
-	 FIELD_OPTIONS_HELP "\nA repeatable option replaces its whole list; an empty value clears an\n"
-			    "optional field: --note '' removes the note.\n"},
+	{"edit", cmd_edit, IL_WRITES, "edit ID [options]", "change fields of one achievement",
+	 FIELD_OPTIONS_HELP
+	 "\nA repeatable option replaces its whole list; an empty value clears an\n"
+	 "optional field: --note '' removes the note.\n"},
 	{"rm", cmd_rm, IL_WRITES, "rm ID...", "move achievements to the trash", ""},
-	{"restore", cmd_restore, IL_WRITES, "restore ID...", "bring achievements back from the trash",
-	 ""},
-	{"profile", cmd_profile, IL_WRITES,
-	 "profile [options]",
+	{"restore", cmd_restore, IL_WRITES, "restore ID...",
+	 "bring achievements back from the trash", ""},
+	{"profile", cmd_profile, IL_WRITES, "profile [options]",
 	 "who the reports are about; with no options, print it",
 	 "  --name NAME          your name\n"
 	 "  --level LEVEL        your current level (L6, Senior, ...)\n"
@@ -81,16 +80,18 @@ static const struct il_command commands[] = {
 	 "adds nothing; a record without a uid gets one made from its cells.\n"},
 	{"export", cmd_export, 0, "export [FILE] [filters]",
 	 "write achievements as CSV, oldest first, in the columns import reads",
-	 FILTER_OPTIONS_HELP "\nWithout FILE, or with -, the CSV goes to standard output; a FILE is\n"
-			     "replaced whole or not at all.\n"},
+	 FILTER_OPTIONS_HELP
+	 "\nWithout FILE, or with -, the CSV goes to standard output; a FILE is\n"
+	 "replaced whole or not at all.\n"},
 	{"report", cmd_report, 0, "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
 	 "the calibration packet: text, Markdown or an xlsx workbook",
-	 FILTER_OPTIONS_HELP "  --text               text for a terminal (default)\n"
-			     "  --md                 Markdown, to paste into a document\n"
-			     "  --xlsx [FILE]        an xlsx workbook; FILE defaults to\n"
-			     "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
-			     "  -o, --output FILE    write to FILE instead of standard output\n"
-			     "  --redact             leave out evidence, notes and witness names\n"},
+	 FILTER_OPTIONS_HELP
+	 "  --text               text for a terminal (default)\n"
+	 "  --md                 Markdown, to paste into a document\n"
+	 "  --xlsx [FILE]        an xlsx workbook; FILE defaults to\n"
+	 "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
+	 "  -o, --output FILE    write to FILE instead of standard output\n"
+	 "  --redact             leave out evidence, notes and witness names\n"},
 	{"check", cmd_check, 0, "check", "integrity check of the database", ""},
 	{"backup", cmd_backup, 0, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",
@@ -176,7 +177,8 @@ int main(int argc, char **argv)
 	if ((argc = take_db_option(&ctx, argc, argv)) < 0)
 		return IL_CMD_USAGE;
 	if (argc < 2) {
-		il_usage_error("usage: impactlog [--db PATH] COMMAND [ARGS] (see 'impactlog help')");
+		il_usage_error(
+			"usage: impactlog [--db PATH] COMMAND [ARGS] (see 'impactlog help')");
 		return IL_CMD_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

@@ -187,7 +187,8 @@ static void roff_options(FILE *out, const char *options)
 
 void il_write_manpage(FILE *out, const struct il_command *commands)
 {
-	fprintf(out, ".TH IMPACTLOG 1 \"\" \"impactlog %s\" \"User Commands\"\n", IMPACTLOG_VERSION);
+	fprintf(out, ".TH IMPACTLOG 1 \"\" \"impactlog %s\" \"User Commands\"\n",
+		IMPACTLOG_VERSION);
 	fputs(".SH NAME\nimpactlog \\- log achievements with the numbers that make them count\n"
 	      ".SH SYNOPSIS\n.B impactlog\n[\\-\\-db PATH]\n.I COMMAND\n[ARGS]\n"
 	      ".SH DESCRIPTION\n",

@@ -104,8 +104,8 @@ static const char *scan_exponent(const char *s, long long *exponent)
 	for (; is_digit(*s); s++) {
 		int digit = *s - '0';
 
-		value =
-		    value <= (EXPONENT_CLAMP - digit) / 10 ? value * 10 + digit : EXPONENT_CLAMP;
+		value = value <= (EXPONENT_CLAMP - digit) / 10 ? value * 10 + digit
+							       : EXPONENT_CLAMP;
 	}
 	*exponent = negative ? -value : value;
 	return s;
@@ -455,7 +455,7 @@ struct il_date il_days_to_date(long days)
 	long era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
 	long day_of_era = shifted - era * 146097;
 	long year_of_era =
-	    (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+		(day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
 	long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
 	long month_from_march = (5 * day_of_year + 2) / 153;
 	struct il_date d;

@@ -65,7 +65,7 @@ static void *push(void *items_ptr, size_t *len, size_t size)
 }
 
 static void push_amount(struct il_report_amount **amounts, size_t *len, const char *unit,
-                        double value)
+			double value)
 {
 	struct il_report_amount *a = push(amounts, len, sizeof(**amounts));
 
@@ -76,7 +76,7 @@ static void push_amount(struct il_report_amount **amounts, size_t *len, const ch
 /* Finishes a single-row section: reads the row with READ, then checks the
  * statement is done. */
 static int run_one_row(struct il_db *db, sqlite3_stmt *stmt, void (*read)(sqlite3_stmt *, void *),
-                       void *target)
+		       void *target)
 {
 	int rc;
 
@@ -173,7 +173,7 @@ static void chart_days(struct il_report *r, const struct il_filter *f, const str
 }
 
 static int build_heading(struct il_db *db, const struct il_filter *f, long long now,
-                         struct il_report *r)
+			 struct il_report *r)
 {
 	struct il_buf period = {0};
 	struct il_filter previous;
@@ -192,7 +192,7 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 	r->previous_period = period.data ? period.data : il_xstrdup("");
 	/* No profile row yet: every field "". */
 	r->profile = (struct il_report_profile){il_xstrdup(""), il_xstrdup(""), il_xstrdup(""),
-	                                        il_xstrdup(""), il_xstrdup("")};
+						il_xstrdup(""), il_xstrdup("")};
 	if (run_one_row(db, prepare_section(db, "profile.sql"), read_profile, &r->profile) < 0 ||
 	    run_one_row(db, prepare_section(db, "overview.sql"), read_overview, &o) < 0)
 		return -1;
@@ -229,7 +229,7 @@ static int build_totals(struct il_db *db, struct il_report *r)
 		/* Attributed prevented-loss is already risk-adjusted (the view). */
 		if (t->tag == IL_TAG_PREVENTED_LOSS && t->valued > 0)
 			push_amount(&r->loss.risk_adjusted, &r->loss.risk_adjusted_len, t->unit,
-			            t->attributed);
+				    t->attributed);
 	}
 	sqlite3_finalize(stmt);
 	return rc < 0 ? -1 : 0;
@@ -273,7 +273,7 @@ static void read_breadth(sqlite3_stmt *stmt, void *target)
  * of one group together.  With DISTINCT, also the eighth column, the same
  * on every row: by_org.sql's count of distinct orgs. */
 static int build_groups(struct il_db *db, const char *section, struct il_report_group **groups,
-                        size_t *len, long *distinct)
+			size_t *len, long *distinct)
 {
 	sqlite3_stmt *stmt = prepare_section(db, section);
 	struct il_report_group *g = NULL;
@@ -294,7 +294,7 @@ static int build_groups(struct il_db *db, const char *section, struct il_report_
 		}
 		if (!column_null(stmt, 6))
 			push_amount(&g->attributed, &g->attributed_len, il_column_text(stmt, 5),
-			            sqlite3_column_double(stmt, 6));
+				    sqlite3_column_double(stmt, 6));
 		if (distinct)
 			*distinct = sqlite3_column_int64(stmt, 7);
 	}
@@ -424,7 +424,7 @@ static void loss_sentence(const struct il_report_item *it, struct il_buf *out)
 	share_clause(it, out);
 	if (it->has_lead_days)
 		il_buf_printf(out, " · caught %ld day%s early", it->lead_days,
-		              it->lead_days == 1 ? "" : "s");
+			      it->lead_days == 1 ? "" : "s");
 }
 
 static void scale_sentence(const struct il_report_item *it, struct il_buf *out)
@@ -481,7 +481,7 @@ static char *item_sentence(const struct il_report_item *it)
 static int build_top(struct il_db *db, struct il_report *r)
 {
 	static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE,
-	                                   IL_TAG_USER_GROWTH};
+					   IL_TAG_USER_GROWTH};
 	sqlite3_stmt *stmt = prepare_section(db, "top.sql");
 	int rc = SQLITE_DONE;
 
@@ -520,7 +520,7 @@ static void read_gap_counts(sqlite3_stmt *stmt, void *target)
 /* The newest few of GAP.  A gap with no achievements is skipped: its
  * query would walk every day of the period to find none. */
 static int build_gap_items(struct il_db *db, sqlite3_stmt *stmt, const char *kind,
-                           struct il_report_gap *gap)
+			   struct il_report_gap *gap)
 {
 	int rc;
 
@@ -550,7 +550,7 @@ static int build_gaps(struct il_db *db, struct il_report *r)
 	int rc;
 
 	if (run_one_row(db, prepare_counted(db, "gap_counts.sql", r->count), read_gap_counts,
-	                gaps) < 0)
+			gaps) < 0)
 		return -1;
 	if (!(stmt = prepare_section(db, "gap_items.sql")))
 		return -1;
@@ -633,7 +633,7 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 	if (il_filter_previous_cycle(f, &previous))
 		return il_filter_select(db, &previous, IL_REPORT_PREVIOUS);
 	return il_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS " IL_REPORT_PREVIOUS
-	                      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
+			      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
 static int build_breadth(struct il_db *db, struct il_report *r)
@@ -648,7 +648,7 @@ static int build_breadth(struct il_db *db, struct il_report *r)
 }
 
 int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-                    struct il_report *report)
+		    struct il_report *report)
 {
 	struct il_report *r = report;
 

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WIDTH        80  /* text never goes past this column */
-#define BAR_WIDTH    36  /* columns of the longest month bar */
-#define MD_BAR_WIDTH 20  /* block characters of the longest Markdown bar */
-#define GROUP_ROWS   20  /* orgs or projects listed before "and N more" */
+#define WIDTH	     80	 /* text never goes past this column */
+#define BAR_WIDTH    36	 /* columns of the longest month bar */
+#define MD_BAR_WIDTH 20	 /* block characters of the longest Markdown bar */
+#define GROUP_ROWS   20	 /* orgs or projects listed before "and N more" */
 #define NOTE_CHARS   300 /* characters of a note the text report shows */
 
 #define BOLD  "\033[1m"
@@ -132,7 +132,7 @@ static void tag_counts(const long *by_tag, bool short_names, struct il_buf *out)
 		if (!by_tag[tags[i]])
 			continue;
 		il_buf_printf(out, "%s%ld %s", out->len ? ", " : "", by_tag[tags[i]],
-		              short_names ? tag_short(tags[i]) : il_tag_name(tags[i]));
+			      short_names ? tag_short(tags[i]) : il_tag_name(tags[i]));
 	}
 }
 
@@ -153,8 +153,8 @@ static void previous_line(const struct il_report *r, struct il_buf *out)
 	long change = r->count - r->previous_count;
 
 	il_buf_printf(out, "%s: %ld %s (%s%ld this period)", r->previous_period, r->previous_count,
-	              plural(r->previous_count, "achievement", "achievements"),
-	              change >= 0 ? "+" : "", change);
+		      plural(r->previous_count, "achievement", "achievements"),
+		      change >= 0 ? "+" : "", change);
 }
 
 static void details_line(const struct il_report_item *it, struct il_buf *out)
@@ -241,7 +241,7 @@ static void new_line(struct out *o, const char *style, int indent)
  * print as one space; a word longer than a line is cut where the line
  * ends. */
 static void put_wrapped_styled(struct out *o, const char *style, const char *text, int col,
-                               int indent)
+			       int indent)
 {
 	const char *p = text;
 	bool line_empty = true;
@@ -399,7 +399,7 @@ static void text_totals(struct out *o, const struct il_report *r)
 		if (r->has_previous) {
 			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
 			table_change(t->attributed, t->previous_attributed, t->unit, change,
-			             sizeof(change));
+				     sizeof(change));
 			fputs("  ", o->f);
 			put_cell(o, t->previous_valued ? previous : "-", 9, true);
 			fputs("  ", o->f);
@@ -411,7 +411,7 @@ static void text_totals(struct out *o, const struct il_report *r)
 	      o->f);
 	if (r->has_previous)
 		fprintf(o->f, "  Previous and Change: attributed value in %s.\n",
-		        r->previous_cycle);
+			r->previous_cycle);
 }
 
 static void text_loss(struct out *o, const struct il_report *r)
@@ -429,8 +429,8 @@ static void text_loss(struct out *o, const struct il_report *r)
 	il_buf_reset(&line);
 	if (loss->lead_days_count)
 		il_buf_printf(&line, "%g %s (%ld of %ld with lead days)", loss->median_lead_days,
-		              plural(lround(loss->median_lead_days), "day", "days"),
-		              loss->lead_days_count, loss->count);
+			      plural(lround(loss->median_lead_days), "day", "days"),
+			      loss->lead_days_count, loss->count);
 	else
 		il_buf_puts(&line, "no lead days logged");
 	field(o, "Median lead time", il_buf_str(&line));
@@ -454,14 +454,14 @@ static void text_scale(struct out *o, const struct il_report *r)
 	}
 	il_format_scale(scale->largest_factor, factor, sizeof(factor));
 	il_buf_printf(&line, "%s  #%lld %s", factor, (long long)scale->largest_id,
-	              scale->largest_title);
+		      scale->largest_title);
 	fprintf(o->f, "  %-28s", "Largest scale factor");
 	put_tail(o, il_buf_str(&line), WIDTH - 30);
 	fputc('\n', o->f);
 	il_buf_reset(&line);
 	il_format_scale(scale->median_factor, factor, sizeof(factor));
 	il_buf_printf(&line, "%s  (%ld of %ld with a baseline)", factor, scale->factor_count,
-	              scale->count);
+		      scale->count);
 	field(o, "Median scale factor", il_buf_str(&line));
 	il_buf_free(&line);
 }
@@ -497,28 +497,28 @@ static void put_amounts(struct out *o, const struct il_report_amount *amounts, s
  * count is the widest number; the name column gives up what the number
  * columns need beyond their headings. */
 static void text_groups(struct out *o, const char *title, const char *none,
-                        const struct il_report_group *groups, size_t len)
+			const struct il_report_group *groups, size_t len)
 {
 	int count_w = at_least(digits(groups[0].count), 5);
 	int loss_w = at_least(digits(groups[0].count), 4);
 	int scale_w = at_least(digits(groups[0].count), 5);
 	int growth_w = at_least(digits(groups[0].count), 6);
 	int name_w =
-	    at_least(22 - (count_w - 5) - (loss_w - 4) - (scale_w - 5) - (growth_w - 6), 8);
+		at_least(22 - (count_w - 5) - (loss_w - 4) - (scale_w - 5) - (growth_w - 6), 8);
 	int amounts_col = 2 + name_w + 2 + count_w + 2 + loss_w + 2 + scale_w + 2 + growth_w + 2;
 
 	fputs("\n  ", o->f);
 	put_cell(o, title, name_w, false);
 	fprintf(o->f, "  %*s  %*s  %*s  %*s  %s\n", count_w, "Count", loss_w, "Loss", scale_w,
-	        "Scale", growth_w, "Growth", "Attributed");
+		"Scale", growth_w, "Growth", "Attributed");
 	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
 		const struct il_report_group *g = &groups[i];
 
 		fputs("  ", o->f);
 		put_cell(o, *g->name ? g->name : none, name_w, false);
 		fprintf(o->f, "  %*ld  %*ld  %*ld  %*ld  ", count_w, g->count, loss_w,
-		        g->by_tag[IL_TAG_PREVENTED_LOSS], scale_w, g->by_tag[IL_TAG_ENABLED_SCALE],
-		        growth_w, g->by_tag[IL_TAG_USER_GROWTH]);
+			g->by_tag[IL_TAG_PREVENTED_LOSS], scale_w, g->by_tag[IL_TAG_ENABLED_SCALE],
+			growth_w, g->by_tag[IL_TAG_USER_GROWTH]);
 		put_amounts(o, g->attributed, g->attributed_len, amounts_col);
 	}
 	if (len > GROUP_ROWS)
@@ -535,7 +535,7 @@ static void text_breadth(struct out *o, const struct il_report *r)
 	field(o, "Distinct orgs", il_buf_str(&line));
 	il_buf_reset(&line);
 	il_buf_printf(&line, "%ld of %ld %s", b->multi_org, r->count,
-	              plural(r->count, "achievement", "achievements"));
+		      plural(r->count, "achievement", "achievements"));
 	field(o, "Touching two or more orgs", il_buf_str(&line));
 	il_buf_free(&line);
 	if (b->orgs_len)
@@ -570,7 +570,7 @@ static void text_item(struct out *o, const struct il_report_item *it, int rank)
 
 		il_buf_reset(&line);
 		il_buf_printf(&line, "Note: %.*s%s", (int)bytes, it->note,
-		              it->note[bytes] ? "…" : "");
+			      it->note[bytes] ? "…" : "");
 		fprintf(o->f, "%*s", INDENT, "");
 		put_wrapped(o, il_buf_str(&line), INDENT, INDENT);
 	}
@@ -598,7 +598,7 @@ static void text_top(struct out *o, const struct il_report *r)
 }
 
 static void text_gap(struct out *o, const char *label, const struct il_report_gap *gap,
-                     bool show_team)
+		     bool show_team)
 {
 	char count[32];
 
@@ -609,8 +609,8 @@ static void text_gap(struct out *o, const char *label, const struct il_report_ga
 		char line[64];
 		int used;
 
-		used =
-		    snprintf(line, sizeof(line), "    #%-4lld %s  ", (long long)it->id, it->date);
+		used = snprintf(line, sizeof(line), "    #%-4lld %s  ", (long long)it->id,
+				it->date);
 		fputs(line, o->f);
 		if (show_team) {
 			char suffix[48];
@@ -674,7 +674,7 @@ static void text_bar(struct out *o, const struct il_report_month *m, long max)
 	for (long start = 0; start < eighths; start += 8) {
 		double middle = (double)(start + 4) / (double)eighths * (double)m->total;
 		enum il_tag tag =
-		    tag_at(m, middle < (double)m->total ? middle : (double)m->total - 0.5);
+			tag_at(m, middle < (double)m->total ? middle : (double)m->total - 0.5);
 
 		if (o->color && tag != current) {
 			fputs(tag_color(tag), o->f);
@@ -710,7 +710,7 @@ static void text_months(struct out *o, const struct il_report *r)
 		text_bar(o, m, max);
 		fprintf(o->f, " %*ld  ", count_width, m->total);
 		put_tail(o, il_buf_str(&label),
-		         WIDTH - (2 + 7 + 2 + BAR_WIDTH + 1 + count_width + 2));
+			 WIDTH - (2 + 7 + 2 + BAR_WIDTH + 1 + count_width + 2));
 		fputc('\n', o->f);
 		il_buf_free(&label);
 	}
@@ -828,10 +828,10 @@ static void md_totals(FILE *f, const struct il_report *r)
 		return;
 	}
 	fputs(r->has_previous
-	          ? "| Tag | Unit | Count | Outcome | Attributed | Previous | Change |\n"
-	            "|---|---|--:|--:|--:|--:|--:|\n"
-	          : "| Tag | Unit | Count | Outcome | Attributed |\n"
-	            "|---|---|--:|--:|--:|\n",
+		      ? "| Tag | Unit | Count | Outcome | Attributed | Previous | Change |\n"
+			"|---|---|--:|--:|--:|--:|--:|\n"
+		      : "| Tag | Unit | Count | Outcome | Attributed |\n"
+			"|---|---|--:|--:|--:|\n",
 	      f);
 	for (size_t i = 0; i < r->totals_len; i++) {
 		const struct il_report_total *t = &r->totals[i];
@@ -848,7 +848,7 @@ static void md_totals(FILE *f, const struct il_report *r)
 		if (r->has_previous) {
 			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
 			table_change(t->attributed, t->previous_attributed, t->unit, change,
-			             sizeof(change));
+				     sizeof(change));
 			md_cell(f, t->previous_valued ? previous : "-");
 			md_cell(f, change);
 		}
@@ -871,12 +871,12 @@ static void md_loss_scale(FILE *f, const struct il_report *r)
 	} else {
 		amount_list(r->loss.risk_adjusted, r->loss.risk_adjusted_len, &line);
 		fprintf(f, "- Risk-adjusted, your share: **%s**\n",
-		        line.len ? il_buf_str(&line) : "no values logged");
+			line.len ? il_buf_str(&line) : "no values logged");
 		if (r->loss.lead_days_count)
 			fprintf(f, "- Median lead time: **%g %s** (%ld of %ld with lead days)\n",
-			        r->loss.median_lead_days,
-			        plural(lround(r->loss.median_lead_days), "day", "days"),
-			        r->loss.lead_days_count, r->loss.count);
+				r->loss.median_lead_days,
+				plural(lround(r->loss.median_lead_days), "day", "days"),
+				r->loss.lead_days_count, r->loss.count);
 		else
 			fputs("- Median lead time: no lead days logged\n", f);
 	}
@@ -888,22 +888,22 @@ static void md_loss_scale(FILE *f, const struct il_report *r)
 	} else {
 		il_format_scale(r->scale.largest_factor, factor, sizeof(factor));
 		fprintf(f, "- Largest scale factor: **%s** (#%lld ", factor,
-		        (long long)r->scale.largest_id);
+			(long long)r->scale.largest_id);
 		md_text(f, r->scale.largest_title);
 		il_format_scale(r->scale.median_factor, factor, sizeof(factor));
 		fprintf(f, ")\n- Median scale factor: **%s** (%ld of %ld with a baseline)\n",
-		        factor, r->scale.factor_count, r->scale.count);
+			factor, r->scale.factor_count, r->scale.count);
 	}
 	il_buf_free(&line);
 }
 
 static void md_groups(FILE *f, const char *title, const char *none,
-                      const struct il_report_group *groups, size_t len)
+		      const struct il_report_group *groups, size_t len)
 {
 	fprintf(f,
-	        "\n| %s | Count | Loss | Scale | Growth | Attributed |\n"
-	        "|---|--:|--:|--:|--:|---|\n",
-	        title);
+		"\n| %s | Count | Loss | Scale | Growth | Attributed |\n"
+		"|---|--:|--:|--:|--:|---|\n",
+		title);
 	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
 		const struct il_report_group *g = &groups[i];
 		struct il_buf amounts = {0};
@@ -911,7 +911,7 @@ static void md_groups(FILE *f, const char *title, const char *none,
 		amount_list(g->attributed, g->attributed_len, &amounts);
 		md_row_start(f, *g->name ? g->name : none);
 		fprintf(f, " | %ld | %ld | %ld | %ld", g->count, g->by_tag[IL_TAG_PREVENTED_LOSS],
-		        g->by_tag[IL_TAG_ENABLED_SCALE], g->by_tag[IL_TAG_USER_GROWTH]);
+			g->by_tag[IL_TAG_ENABLED_SCALE], g->by_tag[IL_TAG_USER_GROWTH]);
 		md_cell(f, amounts.len ? il_buf_str(&amounts) : "-");
 		fputs(" |\n", f);
 		il_buf_free(&amounts);
@@ -927,7 +927,7 @@ static void md_breadth(FILE *f, const struct il_report *r)
 	fputs("\n## Breadth\n\n", f);
 	fprintf(f, "- Distinct orgs: **%ld**\n", b->distinct_orgs);
 	fprintf(f, "- Touching two or more orgs: **%ld** of %ld %s\n", b->multi_org, r->count,
-	        plural(r->count, "achievement", "achievements"));
+		plural(r->count, "achievement", "achievements"));
 	if (b->orgs_len)
 		md_groups(f, "Org", "", b->orgs, b->orgs_len);
 	if (b->projects_len)
@@ -1029,8 +1029,8 @@ static void md_months(FILE *f, const struct il_report *r)
 		long blocks = max ? lround((double)m->total * MD_BAR_WIDTH / (double)max) : 0;
 
 		fprintf(f, "| %s | %ld | %ld | %ld | %ld | ", m->month, m->total,
-		        m->by_tag[IL_TAG_PREVENTED_LOSS], m->by_tag[IL_TAG_ENABLED_SCALE],
-		        m->by_tag[IL_TAG_USER_GROWTH]);
+			m->by_tag[IL_TAG_PREVENTED_LOSS], m->by_tag[IL_TAG_ENABLED_SCALE],
+			m->by_tag[IL_TAG_USER_GROWTH]);
 		if (m->total && blocks == 0)
 			blocks = 1;
 		for (long b = 0; b < blocks; b++)

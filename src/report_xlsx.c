@@ -67,11 +67,11 @@ static const struct {
 	const char *header;
 	double width;
 } columns[COL_COUNT] = {
-    {"ID", 7},         {"Date", 11},         {"Tag", 15},        {"Title", 48},
-    {"Value", 14},     {"Unit", 9},          {"Baseline", 13},   {"Share %", 9},
-    {"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
-    {"Lead days", 10}, {"Confidence", 11},   {"Orgs", 24},       {"Evidence", 32},
-    {"Witnesses", 22}, {"Note", 60},
+	{"ID", 7},	   {"Date", 11},	 {"Tag", 15},	     {"Title", 48},
+	{"Value", 14},	   {"Unit", 9},		 {"Baseline", 13},   {"Share %", 9},
+	{"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
+	{"Lead days", 10}, {"Confidence", 11},	 {"Orgs", 24},	     {"Evidence", 32},
+	{"Witnesses", 22}, {"Note", 60},
 };
 
 /* Where the Summary charts go: right of its widest table. */
@@ -84,9 +84,9 @@ static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, 
 
 /* Tag colours in charts: the amber, teal and green of `list`. */
 static const lxw_color_t tag_colors[IL_REPORT_TAGS] = {
-    [IL_TAG_PREVENTED_LOSS] = 0xD4A017,
-    [IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
-    [IL_TAG_USER_GROWTH] = 0x4CA64C,
+	[IL_TAG_PREVENTED_LOSS] = 0xD4A017,
+	[IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
+	[IL_TAG_USER_GROWTH] = 0x4CA64C,
 };
 
 /* The currencies format.c gives a symbol; the Summary charts one of them. */
@@ -94,9 +94,9 @@ static const struct {
 	const char *unit;
 	const char *format;
 } currencies[] = {
-    {"USD", "$#,##0"},
-    {"EUR", "\"€\"#,##0"},
-    {"GBP", "\"£\"#,##0"},
+	{"USD", "$#,##0"},
+	{"EUR", "\"€\"#,##0"},
+	{"GBP", "\"£\"#,##0"},
 };
 
 struct formats {
@@ -106,7 +106,7 @@ struct formats {
 	lxw_format *label;   /* a label beside a value */
 	lxw_format *date;    /* 2026-07-14 */
 	lxw_format *month;   /* 2026-07 */
-	lxw_format *id;      /* #12, kept a number */
+	lxw_format *id;	     /* #12, kept a number */
 	lxw_format *count;   /* 1,234 */
 	lxw_format *decimal; /* 1,234.5 */
 	lxw_format *currency[IL_ARRAY_LEN(currencies)];
@@ -123,7 +123,7 @@ struct xlsx {
 	lxw_error error; /* the first libxlsxwriter error */
 	const struct il_report *report;
 	bool redact;
-	lxw_row_t last_row;         /* the last Achievements row, 1-based as in formulas */
+	lxw_row_t last_row;	    /* the last Achievements row, 1-based as in formulas */
 	const char *chart_currency; /* the currency the Summary charts, or NULL */
 };
 
@@ -174,7 +174,7 @@ static void put_number(struct sheet *s, lxw_col_t col, double value, lxw_format 
 /* A formula with its value cached, so readers that do not recalculate
  * show the number. */
 static void put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw_format *format,
-                        double cached)
+			double cached)
 {
 	if (!s->x->error)
 		failed(s->x,
@@ -184,7 +184,7 @@ static void put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw
 /* A formula whose cached value is empty text: an Attributed or Scale
  * factor cell of a row that has none. */
 static void put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
-                              lxw_format *format)
+			      lxw_format *format)
 {
 	if (!s->x->error)
 		failed(s->x, worksheet_write_formula_str(s->ws, s->row, col, formula, format, ""));
@@ -192,11 +192,11 @@ static void put_formula_blank(struct sheet *s, lxw_col_t col, const char *formul
 
 /* A single-cell array formula ({=MEDIAN(IF(...))}) with its value cached. */
 static void put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
-                              lxw_format *format, double cached)
+			      lxw_format *format, double cached)
 {
 	if (!s->x->error)
 		failed(s->x, worksheet_write_array_formula_num(s->ws, s->row, col, s->row, col,
-		                                               formula, format, cached));
+							       formula, format, cached));
 }
 
 /* YYYY-MM-DD (or YYYY-MM, the first of the month) as a real date.  Excel
@@ -244,7 +244,7 @@ static void put_header(struct sheet *s, const char *const *names, size_t count)
 }
 
 static void set_columns(struct xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
-                        double width)
+			double width)
 {
 	if (!x->error)
 		failed(x, worksheet_set_column(ws, first, last, width, NULL));
@@ -337,7 +337,7 @@ static char column_letter(enum column col)
 static const char *achievements_range(const struct xlsx *x, enum column col, char out[48])
 {
 	snprintf(out, 48, "Achievements!$%c$2:$%c$%u", column_letter(col), column_letter(col),
-	         (unsigned)x->last_row);
+		 (unsigned)x->last_row);
 	return out;
 }
 
@@ -352,9 +352,9 @@ static const char *unit_criterion(const char *unit, const char *cell, char *out,
 		snprintf(out, size, "\"\"");
 	else if (unit[strcspn(unit, "~*?")])
 		snprintf(out, size,
-		         "\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(%s,\"~\",\"~~\"),\"*\",\"~*\"),"
-		         "\"?\",\"~?\")",
-		         cell);
+			 "\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(%s,\"~\",\"~~\"),\"*\",\"~*\"),"
+			 "\"?\",\"~?\")",
+			 cell);
 	else
 		snprintf(out, size, "\"=\"&%s", cell);
 	return out;
@@ -446,16 +446,16 @@ static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, int c
 	char formula[160];
 
 	row_formula(formula, sizeof(formula),
-	            loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
-	                 : "=IF(E#=\"\",\"\",E#*H#/100)",
-	            (unsigned)s->row + 1);
+		    loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
+			 : "=IF(E#=\"\",\"\",E#*H#/100)",
+		    (unsigned)s->row + 1);
 	if (is_null(stmt, COL_ATTRIBUTED)) {
 		put_formula_blank(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, 0));
 	} else {
 		double attributed = column_double(stmt, COL_ATTRIBUTED);
 
 		put_formula(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, attributed),
-		            attributed);
+			    attributed);
 	}
 }
 
@@ -465,16 +465,16 @@ static void put_scale_factor(struct sheet *s, sqlite3_stmt *stmt)
 	char formula[96];
 
 	row_formula(formula, sizeof(formula), "=IF(AND(E#<>\"\",G#>0),E#/G#,\"\")",
-	            (unsigned)s->row + 1);
+		    (unsigned)s->row + 1);
 	if (is_null(stmt, COL_SCALE_FACTOR))
 		put_formula_blank(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale);
 	else
 		put_formula(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale,
-		            column_double(stmt, COL_SCALE_FACTOR));
+			    column_double(stmt, COL_SCALE_FACTOR));
 }
 
 static void put_optional_number(struct sheet *s, sqlite3_stmt *stmt, enum column col,
-                                lxw_format *format)
+				lxw_format *format)
 {
 	if (!is_null(stmt, col))
 		put_number(s, col, column_double(stmt, col), format);
@@ -492,14 +492,14 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *stmt)
 	put_text(s, COL_TAG, tag, NULL);
 	put_text(s, COL_TITLE, il_column_text(stmt, COL_TITLE), NULL);
 	put_optional_number(s, stmt, COL_VALUE,
-	                    currency_format(s->x, currency, column_double(stmt, COL_VALUE)));
+			    currency_format(s->x, currency, column_double(stmt, COL_VALUE)));
 	put_text(s, COL_UNIT, unit, NULL);
 	put_optional_number(s, stmt, COL_BASELINE,
-	                    currency_format(s->x, currency, column_double(stmt, COL_BASELINE)));
+			    currency_format(s->x, currency, column_double(stmt, COL_BASELINE)));
 	put_number(s, COL_SHARE, share, percent_format(s->x, share));
 	put_number(s, COL_TEAM_SIZE, column_double(stmt, COL_TEAM_SIZE), s->x->fmt.count);
 	put_optional_number(s, stmt, COL_LIKELIHOOD,
-	                    percent_format(s->x, column_double(stmt, COL_LIKELIHOOD)));
+			    percent_format(s->x, column_double(stmt, COL_LIKELIHOOD)));
 	put_attributed(s, stmt, strcmp(tag, "prevented-loss") == 0, currency);
 	put_scale_factor(s, stmt);
 	put_optional_number(s, stmt, COL_LEAD_DAYS, s->x->fmt.count);
@@ -529,7 +529,7 @@ static void start_achievements(struct sheet *s)
 	if (!s->x->error)
 		failed(s->x,
 		       worksheet_autofilter(s->ws, 0, 0, r->count > 0 ? (lxw_row_t)r->count : 1,
-		                            COL_COUNT - 1));
+					    COL_COUNT - 1));
 	put_header(s, names, COL_COUNT);
 }
 
@@ -636,7 +636,7 @@ static void by_tag_header(struct sheet *s)
 	}
 	if (s->x->report->has_previous) {
 		snprintf(previous, sizeof(previous), "Achievements in %s",
-		         s->x->report->previous_cycle);
+			 s->x->report->previous_cycle);
 		names[count++] = previous;
 		names[count++] = "Change";
 	}
@@ -666,15 +666,15 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 		if (s->x->chart_currency) {
 			/* The currency is one of ours, never user text. */
 			snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,\"%s\")",
-			         value_range, tag_range, row, unit_range, s->x->chart_currency);
+				 value_range, tag_range, row, unit_range, s->x->chart_currency);
 			put_formula(s, col++, formula, amount_format(s->x, s->x->chart_currency, 0),
-			            attributed_in(r, tags[i], s->x->chart_currency));
+				    attributed_in(r, tags[i], s->x->chart_currency));
 		}
 		if (r->has_previous) {
 			put_number(s, col, (double)r->previous_by_tag[tags[i]], s->x->fmt.count);
 			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
 			put_formula(s, col + 1, formula, s->x->fmt.count,
-			            (double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
+				    (double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
 		}
 		s->row++;
 	}
@@ -684,13 +684,13 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 static void totals_header(struct sheet *s)
 {
 	static const char *const names[] = {"Tag",
-	                                    "Unit",
-	                                    "Count",
-	                                    "Total outcome (team)",
-	                                    "Attributed (yours)",
-	                                    "Previous count",
-	                                    "Previous attributed",
-	                                    "Change in attributed"};
+					    "Unit",
+					    "Count",
+					    "Total outcome (team)",
+					    "Attributed (yours)",
+					    "Previous count",
+					    "Previous attributed",
+					    "Change in attributed"};
 
 	put_header(s, names, s->x->report->has_previous ? 8 : 5);
 }
@@ -707,22 +707,22 @@ static void totals_row(struct sheet *s, const struct il_report_total *t)
 	put_text(s, 0, il_tag_name(t->tag), NULL);
 	put_text(s, 1, t->unit, NULL);
 	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,$A%u,%s,%s)", tag_range, row, unit_range,
-	         unit);
+		 unit);
 	put_formula(s, 2, formula, s->x->fmt.count, (double)t->count);
 	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
-	         achievements_range(s->x, COL_VALUE, sum_range), tag_range, row, unit_range, unit);
+		 achievements_range(s->x, COL_VALUE, sum_range), tag_range, row, unit_range, unit);
 	put_formula(s, 3, formula, amount_format(s->x, t->unit, t->outcome), t->outcome);
 	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
-	         achievements_range(s->x, COL_ATTRIBUTED, sum_range), tag_range, row, unit_range,
-	         unit);
+		 achievements_range(s->x, COL_ATTRIBUTED, sum_range), tag_range, row, unit_range,
+		 unit);
 	put_formula(s, 4, formula, amount_format(s->x, t->unit, t->attributed), t->attributed);
 	if (s->x->report->has_previous) {
 		put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
 		put_number(s, 6, t->previous_attributed,
-		           amount_format(s->x, t->unit, t->previous_attributed));
+			   amount_format(s->x, t->unit, t->previous_attributed));
 		snprintf(formula, sizeof(formula), "=E%u-G%u", row, row);
 		put_formula(s, 7, formula, amount_format(s->x, t->unit, t->attributed),
-		            t->attributed - t->previous_attributed);
+			    t->attributed - t->previous_attributed);
 	}
 	s->row++;
 }
@@ -740,9 +740,9 @@ static void summary_totals(struct sheet *s)
 		s->row++;
 	}
 	put_text(s, 0,
-	         "Attributed = value × share, and for prevented-loss × likelihood (risk-"
-	         "adjusted). Edit a share on Achievements and these totals follow.",
-	         s->x->fmt.muted);
+		 "Attributed = value × share, and for prevented-loss × likelihood (risk-"
+		 "adjusted). Edit a share on Achievements and these totals follow.",
+		 s->x->fmt.muted);
 	s->row++;
 }
 
@@ -750,14 +750,14 @@ static void summary_totals(struct sheet *s)
  * TAG that have a number in COL.  MEDIAN and MAX skip the FALSE that IF
  * leaves for the other rows. */
 static void put_tag_aggregate(struct sheet *s, lxw_col_t at, const char *function, enum il_tag tag,
-                              enum column col, lxw_format *format, double cached)
+			      enum column col, lxw_format *format, double cached)
 {
 	char formula[256], tag_range[48], range[48];
 
 	achievements_range(s->x, COL_TAG, tag_range);
 	achievements_range(s->x, col, range);
 	snprintf(formula, sizeof(formula), "{=%s(IF(%s=\"%s\",IF(%s<>\"\",%s)))}", function,
-	         tag_range, il_tag_name(tag), range, range);
+		 tag_range, il_tag_name(tag), range, range);
 	put_array_formula(s, at, formula, format, cached);
 }
 
@@ -766,7 +766,7 @@ static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
 	char formula[128], range[48], label[48];
 
 	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")",
-	         achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
+		 achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
 	snprintf(label, sizeof(label), "%s achievements", il_tag_name(tag));
 	put_text(s, 0, label, s->x->fmt.label);
 	put_formula(s, 1, formula, s->x->fmt.count, cached);
@@ -788,8 +788,8 @@ static void summary_loss(struct sheet *s)
 
 		snprintf(cell, sizeof(cell), "$C%u", (unsigned)s->row + 1);
 		snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,\"prevented-loss\",%s,%s)",
-		         sum_range, tag_range, unit_range,
-		         unit_criterion(a->unit, cell, unit, sizeof(unit)));
+			 sum_range, tag_range, unit_range,
+			 unit_criterion(a->unit, cell, unit, sizeof(unit)));
 		put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
 		put_formula(s, 1, formula, amount_format(s->x, a->unit, a->value), a->value);
 		put_text(s, 2, a->unit, NULL);
@@ -798,7 +798,7 @@ static void summary_loss(struct sheet *s)
 	put_text(s, 0, "Median lead days", s->x->fmt.label);
 	if (loss->lead_days_count > 0)
 		put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_PREVENTED_LOSS, COL_LEAD_DAYS,
-		                  s->x->fmt.decimal, loss->median_lead_days);
+				  s->x->fmt.decimal, loss->median_lead_days);
 	else
 		put_text(s, 1, "none recorded", s->x->fmt.muted);
 	s->row++;
@@ -817,14 +817,14 @@ static void summary_scale(struct sheet *s)
 	}
 	put_text(s, 0, "Largest scale factor", s->x->fmt.label);
 	put_tag_aggregate(s, 1, "MAX", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
-	                  scale->largest_factor);
+			  scale->largest_factor);
 	snprintf(largest, sizeof(largest), "#%lld %s", (long long)scale->largest_id,
-	         scale->largest_title);
+		 scale->largest_title);
 	put_text(s, 2, largest, NULL);
 	s->row++;
 	put_text(s, 0, "Median scale factor", s->x->fmt.label);
 	put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
-	                  scale->median_factor);
+			  scale->median_factor);
 	s->row++;
 }
 
@@ -873,7 +873,7 @@ static void summary_top(struct sheet *s)
 }
 
 static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
-                    bool show_team)
+		    bool show_team)
 {
 	char more[64], team[64];
 
@@ -931,7 +931,7 @@ static lxw_chart *add_chart(struct xlsx *x, uint8_t type, const char *title)
 
 /* One column per tag, coloured as the Timeline's. */
 static void tag_chart(struct xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
-                      const char *number_format, lxw_row_t at)
+		      const char *number_format, lxw_row_t at)
 {
 	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN, title);
 	lxw_chart_fill fills[IL_ARRAY_LEN(tags)];
@@ -970,7 +970,7 @@ static void summary_charts(struct xlsx *x, lxw_row_t by_tag_first)
 		return;
 	snprintf(title, sizeof(title), "Your attributed value by tag (%s)", x->chart_currency);
 	tag_chart(x, by_tag_first, 2, title, currencies[currency_index(x->chart_currency)].format,
-	          17);
+		  17);
 }
 
 static void write_summary(struct xlsx *x)
@@ -1025,7 +1025,7 @@ static int unit_column(const struct unit_columns *u, const char *unit)
 }
 
 static void collect_units(const struct il_report *r, const struct group_sheet *g,
-                          struct unit_columns *u)
+			  struct unit_columns *u)
 {
 	for (size_t i = 0; i < r->totals_len; i++) {
 		const char *unit = r->totals[i].unit;
@@ -1050,7 +1050,7 @@ static lxw_col_t group_last_col(const struct unit_columns *u)
 static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
 {
 	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
-	    g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
+		g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
 	char names[UNIT_COLUMNS_MAX][80];
 	size_t count = GROUP_FIRST_UNIT;
 
@@ -1058,7 +1058,7 @@ static void group_header(struct sheet *s, const struct group_sheet *g, const str
 		const char *unit = *u->units[i] ? u->units[i] : "no unit";
 
 		snprintf(names[i], sizeof(names[i]), "Attributed (%.*s)",
-		         (int)il_utf8_prefix(unit, 40), unit);
+			 (int)il_utf8_prefix(unit, 40), unit);
 		list[count++] = names[i];
 	}
 	if (u->other)
@@ -1067,7 +1067,7 @@ static void group_header(struct sheet *s, const struct group_sheet *g, const str
 }
 
 static void group_row(struct sheet *s, const struct il_report_group *group,
-                      const struct unit_columns *u, const char *unnamed)
+		      const struct unit_columns *u, const char *unnamed)
 {
 	struct il_buf other = {0};
 
@@ -1082,7 +1082,7 @@ static void group_row(struct sheet *s, const struct il_report_group *group,
 
 		if (col >= 0) {
 			put_number(s, (lxw_col_t)(GROUP_FIRST_UNIT + col), amount->value,
-			           amount_format(s->x, amount->unit, amount->value));
+				   amount_format(s->x, amount->unit, amount->value));
 			continue;
 		}
 		il_format_amount(amount->value, amount->unit, text, sizeof(text));
@@ -1104,7 +1104,7 @@ static void write_groups(struct xlsx *x, const struct group_sheet *g)
 	 * behind us. */
 	if (!x->error && g->len > 0)
 		failed(x, worksheet_autofilter(g->ws, 0, 0, (lxw_row_t)g->len,
-		                               group_last_col(&units)));
+					       group_last_col(&units)));
 	group_header(&s, g, &units);
 	for (size_t i = 0; i < g->len; i++)
 		group_row(&s, &g->groups[i], &units, g->unnamed);
@@ -1121,21 +1121,21 @@ static void write_by_org_and_project(struct xlsx *x)
 {
 	const struct il_report_breadth *b = &x->report->breadth;
 	const struct group_sheet orgs = {
-	    .ws = x->by_org,
-	    .first = "Org",
-	    .unnamed = "(no org)",
-	    .note = "Numbers from the report, not formulas. An achievement counts once in "
-	            "every org it touches, so the counts may add up to more than the total.",
-	    .groups = b->orgs,
-	    .len = b->orgs_len,
+		.ws = x->by_org,
+		.first = "Org",
+		.unnamed = "(no org)",
+		.note = "Numbers from the report, not formulas. An achievement counts once in "
+			"every org it touches, so the counts may add up to more than the total.",
+		.groups = b->orgs,
+		.len = b->orgs_len,
 	};
 	const struct group_sheet projects = {
-	    .ws = x->by_project,
-	    .first = "Project",
-	    .unnamed = "(no project)",
-	    .note = "Numbers from the report, not formulas.",
-	    .groups = b->projects,
-	    .len = b->projects_len,
+		.ws = x->by_project,
+		.first = "Project",
+		.unnamed = "(no project)",
+		.note = "Numbers from the report, not formulas.",
+		.groups = b->projects,
+		.len = b->projects_len,
 	};
 
 	write_groups(x, &orgs);
@@ -1162,10 +1162,10 @@ static void timeline_row(struct sheet *s, const struct il_report_month *m)
 			put_number(s, col, cached, s->x->fmt.count);
 			continue;
 		}
-		snprintf(
-		    formula, sizeof(formula),
-		    "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,1))",
-		    tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
+		snprintf(formula, sizeof(formula),
+			 "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,"
+			 "1))",
+			 tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
 		put_formula(s, col, formula, s->x->fmt.count, cached);
 	}
 	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
@@ -1193,7 +1193,7 @@ static void timeline_chart(struct xlsx *x, size_t months)
 		}
 		chart_series_set_categories(series, "Timeline", 1, 0, last, 0);
 		chart_series_set_values(series, "Timeline", 1, (lxw_col_t)(1 + i), last,
-		                        (lxw_col_t)(1 + i));
+					(lxw_col_t)(1 + i));
 		chart_series_set_name_range(series, "Timeline", 0, (lxw_col_t)(1 + i));
 		chart_series_set_fill(series, &fill);
 	}
@@ -1207,8 +1207,8 @@ static void write_timeline(struct xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->timeline};
 	const struct il_report *r = x->report;
-	static const char *const names[] = {"Month",       "prevented-loss", "enabled-scale",
-	                                    "user-growth", "Total",          "Note"};
+	static const char *const names[] = {"Month",	   "prevented-loss", "enabled-scale",
+					    "user-growth", "Total",	     "Note"};
 
 	put_header(&s, names, IL_ARRAY_LEN(names));
 	for (size_t i = 0; i < r->months_len; i++)

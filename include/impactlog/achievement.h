@@ -58,8 +58,8 @@ enum il_field {
 struct il_field_info {
 	const char *column; /* CSV column and JSON key: "team_size" */
 	const char *option; /* command-line option: "--team-size" */
-	bool is_list;       /* orgs, evidence, witnesses */
-	bool optional;      /* may be cleared (set to nothing) */
+	bool is_list;	    /* orgs, evidence, witnesses */
+	bool optional;	    /* may be cleared (set to nothing) */
 };
 
 extern const struct il_field_info il_fields[IL_FIELD_COUNT];
@@ -91,7 +91,7 @@ struct il_achievement {
 	struct il_strlist evidence;
 	struct il_strlist witnesses;
 	char *deleted_at; /* NULL unless in the trash */
-	unsigned given;   /* bit (1u << field) for each field set explicitly */
+	unsigned given;	  /* bit (1u << field) for each field set explicitly */
 };
 
 /* A diagnosis: which field was wrong and why, worded to follow the field's

@@ -12,9 +12,9 @@
 #include <stdio.h>
 
 struct il_atomic_file {
-	char *path;     /* the target */
+	char *path;	/* the target */
 	char *tmp_path; /* the temporary file beside it */
-	FILE *fp;       /* open for writing on tmp_path */
+	FILE *fp;	/* open for writing on tmp_path */
 };
 
 /* Creates the temporary file; prints one line and returns -1 on failure

@@ -22,7 +22,7 @@
 #include <stdbool.h>
 
 enum il_cmd_result {
-	IL_CMD_OK = 0,    /* exit 0 */
+	IL_CMD_OK = 0,	  /* exit 0 */
 	IL_CMD_ERROR = 1, /* exit 1: missing id, bad file, I/O or database failure */
 	IL_CMD_USAGE = 2, /* exit 2: wrong command line */
 };
@@ -46,7 +46,7 @@ struct il_command {
 struct il_ctx {
 	const struct il_command *command;
 	const struct il_command *commands; /* the whole table, ending in {0} */
-	const char *db_option;             /* --db PATH, or NULL */
+	const char *db_option;		   /* --db PATH, or NULL */
 	struct il_db db;
 	bool db_open;
 	bool read_only; /* open as a reader, which needs an existing database,
@@ -72,23 +72,25 @@ int il_usage_hint(struct il_ctx *ctx);
 /* Long options for the achievement fields, for commands that set them;
  * each option's val is IL_OPT_FIELD + the field. */
 #define IL_OPT_FIELD 0x1000
-#define IL_FIELD_OPTIONS                                                                   \
-	{"date", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_DATE},                   \
-	{"tag", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TAG},                     \
-	{"title", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TITLE},                 \
-	{"value", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_VALUE},                 \
-	{"unit", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_UNIT},                   \
-	{"baseline", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_BASELINE},           \
-	{"share", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_SHARE},                 \
-	{"team-size", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TEAM_SIZE},         \
-	{"likelihood", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_LIKELIHOOD},       \
-	{"lead-days", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_LEAD_DAYS},         \
-	{"confidence", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_CONFIDENCE},       \
-	{"project", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_PROJECT},             \
-	{"org", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_ORGS},                    \
-	{"evidence", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_EVIDENCE},           \
-	{"witness", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_WITNESSES},           \
-	{"note", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_NOTE}
+#define IL_FIELD_OPTIONS                                                                           \
+	{"date", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_DATE},                           \
+		{"tag", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TAG},                     \
+		{"title", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TITLE},                 \
+		{"value", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_VALUE},                 \
+		{"unit", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_UNIT},                   \
+		{"baseline", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_BASELINE},           \
+		{"share", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_SHARE},                 \
+		{"team-size", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_TEAM_SIZE},         \
+		{"likelihood", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_LIKELIHOOD},       \
+		{"lead-days", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_LEAD_DAYS},         \
+		{"confidence", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_CONFIDENCE},       \
+		{"project", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_PROJECT},             \
+		{"org", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_ORGS},                    \
+		{"evidence", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_EVIDENCE},           \
+		{"witness", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_WITNESSES},           \
+	{                                                                                          \
+		"note", required_argument, NULL, IL_OPT_FIELD + IL_FIELD_NOTE                      \
+	}
 
 /* Sets the field behind option OPT (IL_OPT_FIELD + field) from ARG as typed
  * on the command line; prints "impactlog: --OPTION: why" and returns

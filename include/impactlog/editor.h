@@ -48,7 +48,7 @@ bool il_editor_on_terminal(void);
 int il_editor_achievement(struct il_date today, struct il_achievement *a);
 
 enum il_entry_result {
-	IL_ENTRY_OK,          /* A is set and checked */
+	IL_ENTRY_OK,	      /* A is set and checked */
 	IL_ENTRY_INVALID,     /* ERROR says what to fix */
 	IL_ENTRY_EMPTY_FILE,  /* nothing but comments and blank lines */
 	IL_ENTRY_EMPTY_TITLE, /* no title: the user's way to abort */

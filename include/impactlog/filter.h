@@ -18,18 +18,20 @@ enum il_filter_option {
 	IL_FILTER_SEARCH,
 };
 
-#define IL_FILTER_OPTIONS                                                                  \
-	{"tag", required_argument, NULL, IL_FILTER_TAG},                                   \
-	{"cycle", required_argument, NULL, IL_FILTER_CYCLE},                               \
-	{"since", required_argument, NULL, IL_FILTER_SINCE},                               \
-	{"until", required_argument, NULL, IL_FILTER_UNTIL},                               \
-	{"org", required_argument, NULL, IL_FILTER_ORG},                                   \
-	{"project", required_argument, NULL, IL_FILTER_PROJECT},                           \
-	{"search", required_argument, NULL, IL_FILTER_SEARCH}
+#define IL_FILTER_OPTIONS                                                                          \
+	{"tag", required_argument, NULL, IL_FILTER_TAG},                                           \
+		{"cycle", required_argument, NULL, IL_FILTER_CYCLE},                               \
+		{"since", required_argument, NULL, IL_FILTER_SINCE},                               \
+		{"until", required_argument, NULL, IL_FILTER_UNTIL},                               \
+		{"org", required_argument, NULL, IL_FILTER_ORG},                                   \
+		{"project", required_argument, NULL, IL_FILTER_PROJECT},                           \
+	{                                                                                          \
+		"search", required_argument, NULL, IL_FILTER_SEARCH                                \
+	}
 
 struct il_filter {
 	enum il_tag tag; /* IL_TAG_NONE: any */
-	char cycle[16];  /* "" or the canonical cycle name */
+	char cycle[16];	 /* "" or the canonical cycle name */
 	bool has_since, has_until;
 	struct il_date since, until; /* inclusive; a cycle narrows them */
 	const char *org;

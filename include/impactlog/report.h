@@ -32,12 +32,12 @@
  * the views read the ids in the temporary table IL_REPORT_SELECTED;
  * without one, they stand over the tables.  IL_REPORT_PREVIOUS holds the
  * previous cycle's ids (empty without --cycle). */
-#define IL_REPORT_FACTS    "report_facts"
+#define IL_REPORT_FACTS	   "report_facts"
 #define IL_REPORT_SELECTED "selected"
 #define IL_REPORT_PREVIOUS "previous"
 
-#define IL_REPORT_TAGS        4  /* size of by_tag[] arrays: enum il_tag + 1 */
-#define IL_REPORT_TOP_PER_TAG 5  /* top achievements kept for each tag */
+#define IL_REPORT_TAGS	      4	 /* size of by_tag[] arrays: enum il_tag + 1 */
+#define IL_REPORT_TOP_PER_TAG 5	 /* top achievements kept for each tag */
 #define IL_REPORT_GAP_ITEMS   10 /* achievements listed under each gap */
 
 /* An amount in one unit: a sum over several achievements. */
@@ -60,10 +60,10 @@ struct il_report_profile {
  * attributed value, largest first. */
 struct il_report_total {
 	enum il_tag tag;
-	char *unit;        /* "" for achievements logged without a value or unit */
-	long count;        /* achievements in the period */
-	long valued;       /* of which had a value */
-	double outcome;    /* sum of value (the team's outcome) */
+	char *unit;	   /* "" for achievements logged without a value or unit */
+	long count;	   /* achievements in the period */
+	long valued;	   /* of which had a value */
+	double outcome;	   /* sum of value (the team's outcome) */
 	double attributed; /* sum of attributed (your share; risk-adjusted for loss) */
 	/* The same for the previous cycle; all 0 unless report->has_previous. */
 	long previous_count;
@@ -75,16 +75,16 @@ struct il_report_total {
 /* Prevented-loss: risk-adjusted attributed totals and how early risks were
  * caught. */
 struct il_report_loss {
-	long count;                             /* prevented-loss achievements */
+	long count;				/* prevented-loss achievements */
 	struct il_report_amount *risk_adjusted; /* sum of attributed, per unit */
 	size_t risk_adjusted_len;
-	long lead_days_count;    /* achievements with lead days set */
+	long lead_days_count;	 /* achievements with lead days set */
 	double median_lead_days; /* meaningful when lead_days_count > 0 */
 };
 
 /* Enabled-scale: scale factors (value / baseline). */
 struct il_report_scale {
-	long count;            /* enabled-scale achievements */
+	long count;	       /* enabled-scale achievements */
 	long factor_count;     /* of which have a scale factor */
 	double largest_factor; /* meaningful when factor_count > 0 */
 	int64_t largest_id;    /* the achievement with the largest factor */
@@ -95,9 +95,9 @@ struct il_report_scale {
 
 /* One org or one project, with what was done in it. */
 struct il_report_group {
-	char *name;                          /* "" for achievements with no project */
-	long count;                          /* achievements touching it */
-	long by_tag[IL_REPORT_TAGS];         /* of which, per tag */
+	char *name;			     /* "" for achievements with no project */
+	long count;			     /* achievements touching it */
+	long by_tag[IL_REPORT_TAGS];	     /* of which, per tag */
 	struct il_report_amount *attributed; /* sum of attributed, per unit */
 	size_t attributed_len;
 };
@@ -106,7 +106,7 @@ struct il_report_group {
 struct il_report_breadth {
 	long distinct_orgs;
 	long multi_org; /* achievements touching two or more orgs */
-	long no_org;    /* achievements with no org */
+	long no_org;	/* achievements with no org */
 	/* Orgs by count (largest first), then name; each achievement counts
 	 * once in every org it touches, so the counts may add up to more than
 	 * the achievements. */
@@ -142,10 +142,10 @@ struct il_report_item {
 	double scale_factor;
 	enum il_confidence confidence;
 	char *project;
-	char *orgs;      /* joined with ", " */
-	char *evidence;  /* joined with ", "; "" when redacted */
+	char *orgs;	 /* joined with ", " */
+	char *evidence;	 /* joined with ", "; "" when redacted */
 	char *witnesses; /* joined with ", "; initials only when redacted */
-	char *note;      /* "" when redacted */
+	char *note;	 /* "" when redacted */
 	/* The quantified line: "Prevented $400k loss · 60% likely · your share
 	 * 50% → $120k · caught 14 days early". */
 	char *sentence;
@@ -156,7 +156,7 @@ struct il_report_item {
 struct il_report_gap {
 	long count;
 	struct il_report_item *items; /* at most IL_REPORT_GAP_ITEMS; only id, date, tag,
-	                               * title, share and team_size are filled */
+				       * title, share and team_size are filled */
 	size_t items_len;
 };
 
@@ -165,7 +165,7 @@ struct il_report_gaps {
 	struct il_report_gap no_witness;
 	struct il_report_gap full_share_of_team; /* share 100% with team size > 1 */
 	long empty_months; /* months of the period, up to the generated date, with
-	                    * nothing logged: the months[] with total 0 and !future */
+			    * nothing logged: the months[] with total 0 and !future */
 };
 
 /* One calendar month of the period. */
@@ -179,10 +179,10 @@ struct il_report_month {
 struct il_report {
 	bool redact; /* evidence, notes and witness names left out */
 	struct il_report_profile profile;
-	char *period;       /* "2026-H2 (2026-07-01 to 2026-12-31)", "all time" */
-	char *scope;        /* the other filters: "tag prevented-loss, org 'Payments'";
-	                     * "" when none */
-	char *cycle;        /* "2026-H2", or "" without --cycle */
+	char *period;	    /* "2026-H2 (2026-07-01 to 2026-12-31)", "all time" */
+	char *scope;	    /* the other filters: "tag prevented-loss, org 'Payments'";
+			     * "" when none */
+	char *cycle;	    /* "2026-H2", or "" without --cycle */
 	char generated[11]; /* YYYY-MM-DD, from il_now() (SOURCE_DATE_EPOCH) */
 	char first_day[11]; /* the days the month chart covers: the period's */
 	char last_day[11];  /* bounds, or the first and last achievement's; "" when empty */
@@ -222,7 +222,7 @@ struct il_report {
  * il_now) gives the generated date.  Returns 0, or -1 after one message;
  * REPORT is then empty and needs no il_report_free. */
 int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-                    struct il_report *report);
+		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",

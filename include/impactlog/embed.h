@@ -1,7 +1,7 @@
 #ifndef IMPACTLOG_EMBED_H
 #define IMPACTLOG_EMBED_H
 
-/* SQL files compiled into the binary by cmake/embed.cmake, sorted by name. */
+/* SQL files compiled into the binary by scripts/embed.cmake, sorted by name. */
 struct il_embedded {
 	const char *name; /* file name, e.g. "0001-init.sql" */
 	const char *text; /* NUL-terminated contents */

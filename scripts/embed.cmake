@@ -1,7 +1,7 @@
 # Turns SQL files into a C array of {name, text} pairs.  Run as
 #   cmake -DNAME=il_schema -DOUTPUT=out.c -DFILES="a.sql;b.sql" -P embed.cmake
 # The generated file is not to be edited: change the .sql files instead.
-set(body "/* Generated from SQL files by cmake/embed.cmake; do not edit. */\n")
+set(body "/* Generated from SQL files by scripts/embed.cmake; do not edit. */\n")
 string(APPEND body "#include \"impactlog/embed.h\"\n\n")
 set(table "")
 set(index 0)

@@ -2,6 +2,7 @@
 
 #include "impactlog/achievement.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -300,6 +301,25 @@ static int set_uid(struct il_achievement *a, const char *text, struct il_diag *d
 	return 0;
 }
 
+/* Whether FIELD keeps the text as given (and checks it with check_text)
+ * rather than parsing it into a number, date or choice. */
+static bool stores_text(enum il_field field)
+{
+	switch (field) {
+	case IL_FIELD_UID:
+	case IL_FIELD_TITLE:
+	case IL_FIELD_UNIT:
+	case IL_FIELD_PROJECT:
+	case IL_FIELD_ORGS:
+	case IL_FIELD_EVIDENCE:
+	case IL_FIELD_WITNESSES:
+	case IL_FIELD_NOTE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 int il_achievement_set(struct il_achievement *a, enum il_field field, const char *text,
 		       struct il_date today, bool split_lists, struct il_diag *diag)
 {
@@ -315,6 +335,12 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 		return 0;
 	}
 	a->given |= 1u << field;
+	/* A value that is parsed rather than stored is quoted in the parser's
+	 * message: bytes that are not UTF-8 or control characters must be
+	 * refused first, whichever reader (command line, CSV, JSON, editor)
+	 * brought them.  Stored text passes check_text instead. */
+	if (!stores_text(field) && check_text(text, LONG_MAX, true, diag) < 0)
+		return -1;
 	switch (field) {
 	case IL_FIELD_UID:
 		return set_uid(a, text, diag);

@@ -243,33 +243,12 @@ static void read_header(struct il_csv_in *in)
 	in->have_header = true;
 }
 
-/* Whether il_achievement_set checks FIELD as text itself (UTF-8, control
- * characters); the other fields are parsed, and their parsers quote the
- * input in messages. */
-static bool is_text_field(enum il_field field)
-{
-	switch (field) {
-	case IL_FIELD_UID:
-	case IL_FIELD_TITLE:
-	case IL_FIELD_UNIT:
-	case IL_FIELD_PROJECT:
-	case IL_FIELD_ORGS:
-	case IL_FIELD_EVIDENCE:
-	case IL_FIELD_WITNESSES:
-	case IL_FIELD_NOTE:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Sets FIELD from one cell.  An empty cell is a value not given, except in
  * the required columns, where il_achievement_set refuses it. */
 static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_field field,
 		    const char *text)
 {
 	bool required = field == IL_FIELD_DATE || field == IL_FIELD_TAG || field == IL_FIELD_TITLE;
-	const char *column = il_fields[field].column;
 	struct il_diag diag;
 	struct il_date date;
 	char q[QUOTE_CHARS * 4 + 8];
@@ -277,24 +256,15 @@ static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_fiel
 
 	if (!*text && !required)
 		return 0;
-	/* Checked before a parser quotes the cell in a message: binary bytes
-	 * must not reach the terminal.  The same phrases as il_achievement_set. */
-	if (!is_text_field(field) && il_utf8_length(text, strlen(text)) < 0) {
-		il_csv_record_error(in, "column '%s': not valid UTF-8", column);
-		return -1;
-	}
-	if (!is_text_field(field) && il_has_control(text, true)) {
-		il_csv_record_error(in, "column '%s': must be one line without control characters",
-				    column);
-		return -1;
-	}
-	if (field == IL_FIELD_DATE && *text && (why = il_parse_date(text, &date))) {
-		il_csv_record_error(in, "column 'date': %s %s", quoted(text, q, sizeof(q)), why);
-		return -1;
-	}
 	if (il_achievement_set(a, field, text, in->today, true, &diag) < 0) {
 		il_csv_record_error(in, "column '%s': %s", il_fields[diag.field].column,
 				    diag.message);
+		return -1;
+	}
+	/* After il_achievement_set has refused bytes unfit to quote: a file
+	 * takes only YYYY-MM-DD, not "today". */
+	if (field == IL_FIELD_DATE && (why = il_parse_date(text, &date))) {
+		il_csv_record_error(in, "column 'date': %s %s", quoted(text, q, sizeof(q)), why);
 		return -1;
 	}
 	return 0;

@@ -150,11 +150,6 @@ static void set_value(struct entry *e, enum il_field field, const char *value)
 
 	if (e->error->len)
 		return;
-	if (field != IL_FIELD_NOTE && il_has_control(value, true)) {
-		entry_error(e, "%s: must be one line without control characters",
-			    il_fields[field].column);
-		return;
-	}
 	/* Lists split on ';' as in CSV: one line, many items. */
 	if (il_achievement_set(e->a, field, value, e->today, true, &diag) < 0)
 		entry_error(e, "%s: %s", il_fields[diag.field].column, diag.message);

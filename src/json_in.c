@@ -93,14 +93,6 @@ static bool is_numeric(enum il_field field)
 	}
 }
 
-/* Whether il_achievement_set checks FIELD as text itself; the others are
- * parsed, and their parsers quote the input in messages (as csv_in.c). */
-static bool is_free_text(enum il_field field)
-{
-	return !is_numeric(field) && field != IL_FIELD_DATE && field != IL_FIELD_TAG &&
-	       field != IL_FIELD_CONFIDENCE;
-}
-
 static bool is_json_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -249,17 +241,10 @@ static int set_number(struct reader *r, enum il_field field, const char *path, d
 static int set_string(struct reader *r, enum il_field field, sqlite3_stmt *member)
 {
 	const char *text = (const char *)sqlite3_column_text(member, 2);
-	const char *column = il_fields[field].column;
 
-	if (!text)
-		text = "";
-	/* Before a parser quotes the text in a message, as csv_in.c does:
-	 * an escape such as \ud800 makes bytes that are not UTF-8. */
-	if (!is_free_text(field) && il_utf8_length(text, strlen(text)) < 0)
-		return fail(r, "'%s': not valid UTF-8", column);
-	if (!is_free_text(field) && il_has_control(text, true))
-		return fail(r, "'%s': must be one line without control characters", column);
-	return set(r, field, text);
+	/* An escape such as \ud800 makes bytes that are not UTF-8;
+	 * il_achievement_set refuses them before any parser quotes them. */
+	return set(r, field, text ? text : "");
 }
 
 /* orgs, evidence, witnesses: an array of strings, one item each, taken

@@ -127,37 +127,63 @@ static int write_file(const struct il_report *report, enum format format, const 
 }
 
 /* The workbook: libxlsxwriter writes the file by name, so it gets the
- * temporary file's name and the rename happens only once it succeeded. */
-static int write_xlsx(struct il_db *db, const struct il_report *report, const char *path)
+ * temporary file's name and the rename happens only once it succeeded.
+ * The report is built in a second thread while the Achievements sheet is
+ * written: the sheet needs none of it, and the two take about as long. */
+static int write_xlsx(struct il_db *db, const struct request *req, const char *path)
 {
 	struct il_atomic_file f;
+	struct il_report_job *job;
+	struct il_report report = {0};
+	struct il_xlsx *x = NULL;
+	bool opened = false;
+	int rc;
 
-	if (il_atomic_open(&f, path) < 0)
+	if (il_report_start(db, &req->filter, req->redact, il_now(), &job) < 0)
 		return IL_CMD_ERROR;
-	il_atomic_release_stream(&f);
-	if (il_report_write_xlsx(db, report, f.tmp_path, path, report->redact) < 0) {
-		il_atomic_abort(&f);
+	if ((rc = il_atomic_open(&f, path)) == 0) {
+		opened = true;
+		il_atomic_release_stream(&f);
+		rc = il_xlsx_begin(&x, db, f.tmp_path, path, req->redact);
+	}
+	/* The job always runs to its end: it shares nothing it could stop on. */
+	if (il_report_finish(job, &report) < 0)
+		rc = -1;
+	else if (rc == 0)
+		rc = il_xlsx_finish(x, &report);
+	il_xlsx_free(x);
+	il_report_free(&report);
+	if (rc < 0) {
+		if (opened)
+			il_atomic_abort(&f);
 		return IL_CMD_ERROR;
 	}
 	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
 }
 
-static int write_report(struct il_db *db, const struct il_report *report, const struct request *req)
+static int write_report(struct il_db *db, const struct request *req)
 {
+	struct il_report report;
 	char default_path[64];
 	int rc;
 
 	if (req->format != FORMAT_XLSX) {
+		if (il_db_read_begin(db, true) < 0 ||
+		    il_report_build(db, &req->filter, req->redact, il_now(), &report) < 0)
+			return IL_CMD_ERROR;
+		rc = IL_CMD_OK; /* main() reports a failed write to stdout */
 		if (req->path)
-			return write_file(report, req->format, req->path);
-		write_stream(report, req->format, stdout, il_use_color(STDOUT_FILENO));
-		return IL_CMD_OK; /* main() reports a failed write to stdout */
+			rc = write_file(&report, req->format, req->path);
+		else
+			write_stream(&report, req->format, stdout, il_use_color(STDOUT_FILENO));
+		il_report_free(&report);
+		return rc;
 	}
 	if (req->path)
-		return write_xlsx(db, report, req->path);
+		return write_xlsx(db, req, req->path);
 	snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
 		 req->filter.cycle[0] ? req->filter.cycle : "all");
-	if ((rc = write_xlsx(db, report, default_path)) == IL_CMD_OK)
+	if ((rc = write_xlsx(db, req, default_path)) == IL_CMD_OK)
 		printf("%s\n", default_path);
 	return rc;
 }
@@ -165,16 +191,15 @@ static int write_report(struct il_db *db, const struct il_report *report, const 
 int cmd_report(struct il_ctx *ctx, int argc, char **argv)
 {
 	struct request req = {0};
-	struct il_report report;
 	struct il_db *db;
 	int rc;
 
 	if ((rc = parse(ctx, argc, argv, &req)) != IL_CMD_OK)
 		return rc;
-	if (!(db = il_ctx_db(ctx)) ||
-	    il_report_build(db, &req.filter, req.redact, il_now(), &report) < 0)
+	if (!(db = il_ctx_db(ctx)))
 		return IL_CMD_ERROR;
-	rc = write_report(db, &report, &req);
-	il_report_free(&report);
+	/* One read transaction: every section sees the same achievements. */
+	rc = write_report(db, &req);
+	il_db_rollback(db);
 	return rc;
 }

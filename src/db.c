@@ -338,6 +338,27 @@ int il_db_begin(struct il_db *db)
 	return il_db_exec(db, "BEGIN IMMEDIATE");
 }
 
+int il_db_read_begin(struct il_db *db, bool wait)
+{
+	static const char sql[] = "BEGIN; SELECT 1 FROM sqlite_schema LIMIT 1";
+	int rc;
+
+	if (wait)
+		return il_db_exec(db, sql);
+	/* A writer about to commit waits for the readers it found; a new
+	 * reader waiting in turn for the writer could wait for as long as the
+	 * readers it joins, so it gives up at once instead. */
+	sqlite3_busy_timeout(db->handle, 0);
+	rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
+	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xff) != SQLITE_BUSY)
+		db_fail(db, NULL);
+	il_db_rollback(db);
+	return (rc & 0xff) == SQLITE_BUSY ? 1 : -1;
+}
+
 int il_db_commit(struct il_db *db)
 {
 	return il_db_exec(db, "COMMIT");

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 const char *il_report_sql(const char *name)
 {
@@ -664,6 +665,99 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		return -1;
 	}
 	return 0;
+}
+
+/* --- Building beside the caller ------------------------------------------ */
+
+struct il_report_job {
+	struct il_db db; /* a second connection, or closed: built on the caller's */
+	struct il_filter filter;
+	bool redact;
+	long long now;
+	thrd_t thread;
+	struct il_report report;
+	int rc;
+};
+
+static int build_job(void *data)
+{
+	struct il_report_job *job = data;
+
+	job->rc = il_report_build(&job->db, &job->filter, job->redact, job->now, &job->report);
+	return 0;
+}
+
+/* Whether DB is in WAL mode, where readers do not hold writers off: two
+ * connections could then read two states of the database. */
+static int is_wal(struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_db_prepare(db, "PRAGMA journal_mode");
+	int wal = -1;
+
+	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
+		wal = strcmp(il_column_text(stmt, 0), "wal") == 0;
+	sqlite3_finalize(stmt);
+	return wal;
+}
+
+/* Opens the job's connection and takes its read lock while DB holds its
+ * own, so that both read the same state: no writer can commit while a
+ * reader holds the lock.  Returns 1 when the job cannot have that (a
+ * writer was about to commit; WAL mode), with DB's read transaction
+ * begun either way. */
+static int open_beside(struct il_db *db, struct il_report_job *job)
+{
+	int wal = is_wal(db), rc;
+
+	if (wal)
+		return wal < 0 ? -1 : il_db_read_begin(db, true) < 0 ? -1 : 1;
+	/* Opened before DB takes its lock: opening reads the database, and
+	 * could otherwise wait on a writer that waits on DB. */
+	if (il_db_open(&job->db, db->path, IL_DB_READ) < 0)
+		return -1;
+	if (il_db_read_begin(db, true) < 0 || (rc = il_db_read_begin(&job->db, false)) < 0)
+		return -1;
+	return rc;
+}
+
+int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
+		    struct il_report_job **out)
+{
+	struct il_report_job *job = il_xmalloc(sizeof(*job));
+	int rc;
+
+	*job = (struct il_report_job){.filter = *filter, .redact = redact, .now = now};
+	*out = NULL;
+	rc = open_beside(db, job);
+	/* The caller's selection first: a filter that fails (a search the
+	 * index cannot parse) then fails once, here, before the job runs it. */
+	if (rc == 0 && (select_period(db, filter) < 0 || select_previous(db, filter) < 0))
+		rc = -1;
+	if (rc == 0 && thrd_create(&job->thread, build_job, job) == thrd_success) {
+		*out = job;
+		return 0;
+	}
+	il_db_close(&job->db);
+	if (rc >= 0 && il_report_build(db, filter, redact, now, &job->report) == 0) {
+		*out = job;
+		return 0;
+	}
+	free(job);
+	return -1;
+}
+
+int il_report_finish(struct il_report_job *job, struct il_report *report)
+{
+	int rc;
+
+	if (job->db.handle) {
+		thrd_join(job->thread, NULL);
+		il_db_close(&job->db);
+	}
+	rc = job->rc;
+	*report = job->report;
+	free(job);
+	return rc;
 }
 
 static void free_amounts(struct il_report_amount *amounts, size_t len)

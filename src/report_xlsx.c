@@ -6,7 +6,9 @@
  * written in constant_memory mode, where each row goes to a temporary file
  * as soon as the next one starts.  Every sheet is therefore written
  * strictly top to bottom, and Achievements is written first: the Summary
- * and Timeline formulas need its last row.
+ * and Timeline formulas need its last row.  It needs no report model, so
+ * the model is built meanwhile (il_report_start) and handed over for the
+ * other sheets (il_xlsx_finish).
  *
  * Numbers a manager may want to change stay live.  Each Achievements row
  * computes Attributed and Scale factor from its own cells; the Summary and
@@ -22,7 +24,7 @@
  * User text only ever goes through worksheet_write_string, so a title such
  * as "=1+1" stays text; formulas refer to user text by cell, never by value.
  *
- * Errors are sticky: the first libxlsxwriter error is kept in struct xlsx
+ * Errors are sticky: the first libxlsxwriter error is kept in struct il_xlsx
  * and later writes are skipped, so every return value is checked without a
  * test after each cell.
  */
@@ -116,12 +118,13 @@ struct formats {
 	lxw_format *muted; /* notes about the numbers */
 };
 
-struct xlsx {
+struct il_xlsx {
 	lxw_workbook *workbook;
 	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline;
 	struct formats fmt;
-	lxw_error error; /* the first libxlsxwriter error */
-	const struct il_report *report;
+	lxw_error error;		/* the first libxlsxwriter error */
+	const struct il_report *report; /* NULL until il_xlsx_finish */
+	char *name;			/* the file, as messages call it */
 	bool redact;
 	lxw_row_t last_row;	    /* the last Achievements row, 1-based as in formulas */
 	const char *chart_currency; /* the currency the Summary charts, or NULL */
@@ -129,14 +132,14 @@ struct xlsx {
 
 /* A sheet being written, top to bottom. */
 struct sheet {
-	struct xlsx *x;
+	struct il_xlsx *x;
 	lxw_worksheet *ws;
 	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
 };
 
 /* --- Cells --------------------------------------------------------------- */
 
-static bool failed(struct xlsx *x, lxw_error err)
+static bool failed(struct il_xlsx *x, lxw_error err)
 {
 	if (err != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
 		x->error = err;
@@ -243,7 +246,7 @@ static void put_header(struct sheet *s, const char *const *names, size_t count)
 	s->row++;
 }
 
-static void set_columns(struct xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
+static void set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
 			double width)
 {
 	if (!x->error)
@@ -252,7 +255,7 @@ static void set_columns(struct xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_
 
 /* --- Formats ------------------------------------------------------------- */
 
-static lxw_format *number_format(struct xlsx *x, const char *pattern)
+static lxw_format *number_format(struct il_xlsx *x, const char *pattern)
 {
 	lxw_format *format = workbook_add_format(x->workbook);
 
@@ -264,7 +267,7 @@ static lxw_format *number_format(struct xlsx *x, const char *pattern)
 	return format;
 }
 
-static void add_formats(struct xlsx *x)
+static void add_formats(struct il_xlsx *x)
 {
 	struct formats *f = &x->fmt;
 
@@ -308,7 +311,7 @@ static int currency_index(const char *unit)
 /* An amount in the currency CURRENCY (from currency_index; -1 for other
  * units): a currency format for money, else a plain number, with decimals
  * only when it has them. */
-static lxw_format *currency_format(const struct xlsx *x, int currency, double value)
+static lxw_format *currency_format(const struct il_xlsx *x, int currency, double value)
 {
 	if (currency >= 0)
 		return x->fmt.currency[currency];
@@ -316,12 +319,12 @@ static lxw_format *currency_format(const struct xlsx *x, int currency, double va
 }
 
 /* The same for an amount in UNIT. */
-static lxw_format *amount_format(const struct xlsx *x, const char *unit, double value)
+static lxw_format *amount_format(const struct il_xlsx *x, const char *unit, double value)
 {
 	return currency_format(x, currency_index(unit), value);
 }
 
-static lxw_format *percent_format(const struct xlsx *x, double value)
+static lxw_format *percent_format(const struct il_xlsx *x, double value)
 {
 	return value == floor(value) ? x->fmt.percent : x->fmt.percent_decimal;
 }
@@ -334,7 +337,7 @@ static char column_letter(enum column col)
 }
 
 /* "Achievements!$K$2:$K$<last row>": one column of every achievement. */
-static const char *achievements_range(const struct xlsx *x, enum column col, char out[48])
+static const char *achievements_range(const struct il_xlsx *x, enum column col, char out[48])
 {
 	snprintf(out, 48, "Achievements!$%c$2:$%c$%u", column_letter(col), column_letter(col),
 		 (unsigned)x->last_row);
@@ -518,7 +521,6 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *stmt)
  * constant_memory mode a range must be set before its rows are behind us. */
 static void start_achievements(struct sheet *s)
 {
-	const struct il_report *r = s->x->report;
 	const char *names[COL_COUNT];
 
 	for (int col = 0; col < COL_COUNT; col++) {
@@ -526,15 +528,11 @@ static void start_achievements(struct sheet *s)
 		set_columns(s->x, s->ws, (lxw_col_t)col, (lxw_col_t)col, columns[col].width);
 	}
 	worksheet_freeze_panes(s->ws, 1, 0);
-	if (!s->x->error)
-		failed(s->x,
-		       worksheet_autofilter(s->ws, 0, 0, r->count > 0 ? (lxw_row_t)r->count : 1,
-					    COL_COUNT - 1));
 	put_header(s, names, COL_COUNT);
 }
 
 /* Rows straight from the database in date order, one at a time. */
-static int write_achievements(struct xlsx *x, struct il_db *db)
+static int write_achievements(struct il_xlsx *x, struct il_db *db)
 {
 	struct sheet s = {.x = x, .ws = x->achievements};
 	sqlite3_stmt *stmt = prepare_report_sql(db, "xlsx_achievements.sql");
@@ -554,6 +552,9 @@ static int write_achievements(struct xlsx *x, struct il_db *db)
 	sqlite3_finalize(stmt);
 	if (!x->error && rc != SQLITE_DONE)
 		return -1;
+	if (!x->error)
+		failed(x,
+		       worksheet_autofilter(s.ws, 0, 0, s.row > 1 ? s.row - 1 : 1, COL_COUNT - 1));
 	/* Formulas need a range even when there are no rows: $2:$2 is empty. */
 	x->last_row = s.row > 1 ? s.row : 2;
 	return 0;
@@ -917,7 +918,7 @@ static void summary_gaps(struct sheet *s)
 	il_buf_free(&months);
 }
 
-static lxw_chart *add_chart(struct xlsx *x, uint8_t type, const char *title)
+static lxw_chart *add_chart(struct il_xlsx *x, uint8_t type, const char *title)
 {
 	lxw_chart *chart = workbook_add_chart(x->workbook, type);
 
@@ -930,7 +931,7 @@ static lxw_chart *add_chart(struct xlsx *x, uint8_t type, const char *title)
 }
 
 /* One column per tag, coloured as the Timeline's. */
-static void tag_chart(struct xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
+static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
 		      const char *number_format, lxw_row_t at)
 {
 	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN, title);
@@ -961,7 +962,7 @@ static void tag_chart(struct xlsx *x, lxw_row_t first, lxw_col_t col, const char
 	failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_CHART_COL, chart));
 }
 
-static void summary_charts(struct xlsx *x, lxw_row_t by_tag_first)
+static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
 {
 	char title[64];
 
@@ -973,7 +974,7 @@ static void summary_charts(struct xlsx *x, lxw_row_t by_tag_first)
 		  17);
 }
 
-static void write_summary(struct xlsx *x)
+static void write_summary(struct il_xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->summary};
 	static const double widths[] = {28, 16, 16, 18, 20, 16, 18, 20};
@@ -1094,7 +1095,7 @@ static void group_row(struct sheet *s, const struct il_report_group *group,
 }
 
 /* Plain numbers from the model, one row per group. */
-static void write_groups(struct xlsx *x, const struct group_sheet *g)
+static void write_groups(struct il_xlsx *x, const struct group_sheet *g)
 {
 	struct sheet s = {.x = x, .ws = g->ws};
 	struct unit_columns units = {0};
@@ -1117,7 +1118,7 @@ static void write_groups(struct xlsx *x, const struct group_sheet *g)
 	worksheet_freeze_panes(g->ws, 1, 1);
 }
 
-static void write_by_org_and_project(struct xlsx *x)
+static void write_by_org_and_project(struct il_xlsx *x)
 {
 	const struct il_report_breadth *b = &x->report->breadth;
 	const struct group_sheet orgs = {
@@ -1176,7 +1177,7 @@ static void timeline_row(struct sheet *s, const struct il_report_month *m)
 }
 
 /* Achievements per month, stacked by tag. */
-static void timeline_chart(struct xlsx *x, size_t months)
+static void timeline_chart(struct il_xlsx *x, size_t months)
 {
 	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN_STACKED, "Achievements per month by tag");
 	lxw_row_t last = months ? (lxw_row_t)months : 1;
@@ -1203,7 +1204,7 @@ static void timeline_chart(struct xlsx *x, size_t months)
 	failed(x, worksheet_insert_chart(x->timeline, 1, 7, chart));
 }
 
-static void write_timeline(struct xlsx *x)
+static void write_timeline(struct il_xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->timeline};
 	const struct il_report *r = x->report;
@@ -1249,7 +1250,7 @@ static void restore_stderr(int saved)
 	close(saved);
 }
 
-static lxw_worksheet *add_sheet(struct xlsx *x, const char *name)
+static lxw_worksheet *add_sheet(struct il_xlsx *x, const char *name)
 {
 	lxw_worksheet *ws = x->error ? NULL : workbook_add_worksheet(x->workbook, name);
 
@@ -1259,7 +1260,7 @@ static lxw_worksheet *add_sheet(struct xlsx *x, const char *name)
 	return ws;
 }
 
-static int open_workbook(struct xlsx *x, const char *path)
+static int open_workbook(struct il_xlsx *x, const char *path)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
 	int saved = quiet_stderr();
@@ -1281,7 +1282,7 @@ static int open_workbook(struct xlsx *x, const char *path)
 	return x->error ? -1 : 0;
 }
 
-static void set_properties(struct xlsx *x)
+static void set_properties(struct il_xlsx *x)
 {
 	const struct il_report *r = x->report;
 	struct il_buf title = {0};
@@ -1302,7 +1303,7 @@ static void set_properties(struct xlsx *x)
 	il_buf_free(&title);
 }
 
-static int close_workbook(struct xlsx *x)
+static int close_workbook(struct il_xlsx *x)
 {
 	int saved = quiet_stderr();
 	lxw_error err = workbook_close(x->workbook);
@@ -1312,30 +1313,48 @@ static int close_workbook(struct xlsx *x)
 	return failed(x, err) ? -1 : 0;
 }
 
-int il_report_write_xlsx(struct il_db *db, const struct il_report *report, const char *path,
-			 const char *name, bool redact)
+/* The message for the first libxlsxwriter error; a database error has
+ * had its own. */
+static int report_error(const struct il_xlsx *x)
 {
-	struct xlsx x = {.report = report, .redact = redact || report->redact};
-	int rc = -1;
+	if (x->error)
+		il_error("cannot write '%s': %s", x->name, lxw_strerror(x->error));
+	return -1;
+}
 
-	if (open_workbook(&x, path) < 0)
-		goto done;
-	set_properties(&x);
+int il_xlsx_begin(struct il_xlsx **out, struct il_db *db, const char *path, const char *name,
+		  bool redact)
+{
+	struct il_xlsx *x = il_xmalloc(sizeof(*x));
+
+	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
+	*out = x;
 	/* Achievements first: the other sheets' formulas need its last row. */
-	if (write_achievements(&x, db) < 0)
-		goto done;
-	write_summary(&x);
-	write_by_org_and_project(&x);
-	write_timeline(&x);
-	if (x.error)
-		goto done;
-	rc = close_workbook(&x);
-done:
+	if (open_workbook(x, path) < 0 || write_achievements(x, db) < 0)
+		return report_error(x);
+	return 0;
+}
+
+int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report)
+{
+	x->report = report;
+	set_properties(x);
+	write_summary(x);
+	write_by_org_and_project(x);
+	write_timeline(x);
+	if (x->error || close_workbook(x) < 0)
+		return report_error(x);
+	return 0;
+}
+
+void il_xlsx_free(struct il_xlsx *x)
+{
+	if (!x)
+		return;
 	/* After a failure the workbook is freed unwritten; the caller removes
 	 * the file. */
-	if (x.workbook)
-		lxw_workbook_free(x.workbook);
-	if (rc < 0 && x.error)
-		il_error("cannot write '%s': %s", name, lxw_strerror(x.error));
-	return rc;
+	if (x->workbook)
+		lxw_workbook_free(x->workbook);
+	free(x->name);
+	free(x);
 }

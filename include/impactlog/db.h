@@ -56,6 +56,11 @@ int il_db_run(struct il_db *db, sqlite3_stmt *stmt);
 /* BEGIN IMMEDIATE for writers, so a busy database waits at the start
  * rather than failing half-way. */
 int il_db_begin(struct il_db *db);
+/* Starts a read transaction and takes the read lock now, so that every
+ * read until il_db_commit or il_db_rollback sees one state of the
+ * database.  Without WAIT, returns 1 (with no message) instead of waiting
+ * when a writer is about to commit. */
+int il_db_read_begin(struct il_db *db, bool wait);
 int il_db_commit(struct il_db *db);
 void il_db_rollback(struct il_db *db);
 

@@ -225,6 +225,19 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
+/* il_report_build beside the caller: il_report_start begins a read
+ * transaction on DB, selects the period into its views for the caller's
+ * own reads, and builds the report in a second thread on a connection of
+ * its own that reads the same state of the database.  Where it cannot (a
+ * database in WAL mode, a writer about to commit), it builds the report
+ * on DB before it returns.  il_report_finish waits for the report, hands
+ * it over in REPORT and frees JOB; DB's transaction is the caller's to end.
+ * Both return 0, or -1 after one message. */
+struct il_report_job;
+int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
+		    struct il_report_job **job);
+int il_report_finish(struct il_report_job *job, struct il_report *report);
+
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
  * "Payments SRE lead" -> "P.S.L."; appended to OUT. */
 void il_report_initials(const char *name, struct il_buf *out);
@@ -237,12 +250,16 @@ int il_report_write_text(const struct il_report *report, FILE *out, bool color);
  * or -1 when writing OUT failed (no message printed). */
 int il_report_write_markdown(const struct il_report *report, FILE *out);
 
-/* The xlsx workbook, written to PATH (the caller's temporary file; the
- * caller renames it) and called NAME in messages.  Reads the Achievements
- * rows from DB through IL_REPORT_FACTS, and everything else from REPORT.
- * Returns 0, or -1 after one "impactlog: " line. */
-int il_report_write_xlsx(struct il_db *db, const struct il_report *report, const char *path,
-			 const char *name, bool redact);
+/* The xlsx workbook, in two steps so that the report can be built
+ * meanwhile.  il_xlsx_begin opens PATH (the caller's temporary file; the
+ * caller renames it), called NAME in messages, and writes the Achievements
+ * sheet from DB's IL_REPORT_FACTS; il_xlsx_finish writes the other sheets
+ * from REPORT and closes the workbook.  Both return 0, or -1 after one
+ * "impactlog: " line; either way il_xlsx_free frees X. */
+struct il_xlsx;
+int il_xlsx_begin(struct il_xlsx **x, struct il_db *db, const char *path, const char *name,
+		  bool redact);
+int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report);
+void il_xlsx_free(struct il_xlsx *x);
 
 #endif
-/* IL_REPORT_MODEL_READY */

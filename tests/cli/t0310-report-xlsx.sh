@@ -226,6 +226,42 @@ test_expect_success 'a thousand generated rows read back exactly' '
 	"$PYTHON" "$CHECK" thousand-2025.xlsx --json list.json --previous previous.json --redacted
 '
 
+# Fails unless the Summary's count (the value cached with its formula)
+# is the number of rows the Achievements sheet lists.
+counts_its_rows () {
+	"$PYTHON" - "$1" <<-\EOF
+	import sys, openpyxl
+	book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+	rows = sum(1 for _ in book["Achievements"].iter_rows(min_row=2))
+	counted = book["Summary"]["B5"].value
+	if counted != rows:
+	    sys.exit(f"{sys.argv[1]}: the Summary counts {counted}, Achievements lists {rows}")
+	EOF
+}
+
+test_expect_success 'workbooks written during a stream of adds count what they list' '
+	cp thousand.db busy.db &&
+	( while ! test -e stop; do
+		impactlog --db busy.db add user-growth "meanwhile" --value 1 >/dev/null || exit 1
+	done ) &
+	writer=$! &&
+	for i in 1 2 3 4 5; do
+		impactlog --db busy.db report --xlsx busy-$i.xlsx || break
+	done &&
+	touch stop &&
+	wait $writer &&
+	test "$(sqlite3 busy.db "SELECT count(*) FROM achievement")" -gt 1000 &&
+	for i in 1 2 3 4 5; do counts_its_rows busy-$i.xlsx || exit 1; done
+'
+
+test_expect_success 'a database in WAL mode gives the same workbook' '
+	cp thousand.db wal.db &&
+	test "$(sqlite3 wal.db "PRAGMA journal_mode = wal")" = wal &&
+	impactlog --db wal.db report --xlsx wal.xlsx &&
+	impactlog --db thousand.db report --xlsx rollback.xlsx &&
+	cmp rollback.xlsx wal.xlsx
+'
+
 if command -v soffice >/dev/null 2>&1; then
 	test_expect_success 'LibreOffice opens the workbook and keeps its totals' '
 		HOME=$TEST_ROOT/home soffice --headless --convert-to csv --outdir lo \

@@ -139,7 +139,7 @@ static int write_xlsx(struct il_db *db, const struct request *req, const char *p
 	bool opened = false;
 	int rc;
 
-	if (il_report_start(db, &req->filter, req->redact, il_now(), &job) < 0)
+	if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_WHOLE, &job) < 0)
 		return IL_CMD_ERROR;
 	if ((rc = il_atomic_open(&f, path)) == 0) {
 		opened = true;
@@ -147,7 +147,7 @@ static int write_xlsx(struct il_db *db, const struct request *req, const char *p
 		rc = il_xlsx_begin(&x, db, f.tmp_path, path, req->redact);
 	}
 	/* The job always runs to its end: it shares nothing it could stop on. */
-	if (il_report_finish(job, &report) < 0)
+	if (il_report_finish(job, db, &report) < 0)
 		rc = -1;
 	else if (rc == 0)
 		rc = il_xlsx_finish(x, &report);
@@ -163,13 +163,15 @@ static int write_xlsx(struct il_db *db, const struct request *req, const char *p
 
 static int write_report(struct il_db *db, const struct request *req)
 {
+	struct il_report_job *job;
 	struct il_report report;
 	char default_path[64];
 	int rc;
 
 	if (req->format != FORMAT_XLSX) {
-		if (il_db_read_begin(db, true) < 0 ||
-		    il_report_build(db, &req->filter, req->redact, il_now(), &report) < 0)
+		if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_GROUPS,
+				    &job) < 0 ||
+		    il_report_finish(job, db, &report) < 0)
 			return IL_CMD_ERROR;
 		rc = IL_CMD_OK; /* main() reports a failed write to stdout */
 		if (req->path)

@@ -637,45 +637,54 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 			      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
-static int build_breadth(struct il_db *db, struct il_report *r)
+/* Fills the PARTS of R from the selection DB already has. */
+static int build_parts(struct il_db *db, const struct il_filter *filter, long long now,
+		       unsigned parts, struct il_report *r)
 {
 	struct il_report_breadth *b = &r->breadth;
 
-	if (run_one_row(db, prepare_counted(db, "breadth.sql", r->count), read_breadth, b) < 0)
+	if ((parts & IL_REPORT_REST) &&
+	    (build_heading(db, filter, now, r) < 0 || build_totals(db, r) < 0 ||
+	     run_one_row(db, prepare_section(db, "loss.sql"), read_loss, &r->loss) < 0 ||
+	     run_one_row(db, prepare_section(db, "scale.sql"), read_scale, &r->scale) < 0 ||
+	     run_one_row(db, prepare_counted(db, "breadth.sql", r->count), read_breadth, b) < 0 ||
+	     build_top(db, r) < 0 || build_gaps(db, r) < 0 || build_months(db, r) < 0))
 		return -1;
-	if (build_groups(db, "by_org.sql", &b->orgs, &b->orgs_len, &b->distinct_orgs) < 0)
+	if ((parts & IL_REPORT_GROUPS) &&
+	    (build_groups(db, "by_org.sql", &b->orgs, &b->orgs_len, &b->distinct_orgs) < 0 ||
+	     build_groups(db, "by_project.sql", &b->projects, &b->projects_len, NULL) < 0))
 		return -1;
-	return build_groups(db, "by_project.sql", &b->projects, &b->projects_len, NULL);
+	return 0;
 }
 
-int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    struct il_report *report)
+static int select_and_build(struct il_db *db, const struct il_filter *filter, bool redact,
+			    long long now, unsigned parts, struct il_report *r)
 {
-	struct il_report *r = report;
-
 	*r = (struct il_report){.redact = redact};
-	if (select_period(db, filter) < 0 || select_previous(db, filter) < 0)
-		return -1;
-	if (build_heading(db, filter, now, r) < 0 || build_totals(db, r) < 0 ||
-	    run_one_row(db, prepare_section(db, "loss.sql"), read_loss, &r->loss) < 0 ||
-	    run_one_row(db, prepare_section(db, "scale.sql"), read_scale, &r->scale) < 0 ||
-	    build_breadth(db, r) < 0 || build_top(db, r) < 0 || build_gaps(db, r) < 0 ||
-	    build_months(db, r) < 0) {
+	if (select_period(db, filter) < 0 || select_previous(db, filter) < 0 ||
+	    build_parts(db, filter, now, parts, r) < 0) {
 		il_report_free(r);
 		return -1;
 	}
 	return 0;
 }
 
-/* --- Building beside the caller ------------------------------------------ */
+int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
+		    struct il_report *report)
+{
+	return select_and_build(db, filter, redact, now, IL_REPORT_WHOLE, report);
+}
+
+/* --- Building in two threads --------------------------------------------- */
 
 struct il_report_job {
-	struct il_db db; /* a second connection, or closed: built on the caller's */
+	struct il_db db; /* the second connection; closed when there is none */
 	struct il_filter filter;
 	bool redact;
 	long long now;
+	unsigned parts; /* what the second thread builds */
 	thrd_t thread;
-	struct il_report report;
+	struct il_report report; /* its parts */
 	int rc;
 };
 
@@ -683,7 +692,8 @@ static int build_job(void *data)
 {
 	struct il_report_job *job = data;
 
-	job->rc = il_report_build(&job->db, &job->filter, job->redact, job->now, &job->report);
+	job->rc = select_and_build(&job->db, &job->filter, job->redact, job->now, job->parts,
+				   &job->report);
 	return 0;
 }
 
@@ -721,41 +731,70 @@ static int open_beside(struct il_db *db, struct il_report_job *job)
 }
 
 int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    struct il_report_job **out)
+		    unsigned parts, struct il_report_job **out)
 {
 	struct il_report_job *job = il_xmalloc(sizeof(*job));
 	int rc;
 
-	*job = (struct il_report_job){.filter = *filter, .redact = redact, .now = now};
+	*job = (struct il_report_job){
+		.filter = *filter, .redact = redact, .now = now, .parts = parts};
 	*out = NULL;
 	rc = open_beside(db, job);
 	/* The caller's selection first: a filter that fails (a search the
 	 * index cannot parse) then fails once, here, before the job runs it. */
-	if (rc == 0 && (select_period(db, filter) < 0 || select_previous(db, filter) < 0))
+	if (rc >= 0 && (select_period(db, filter) < 0 || select_previous(db, filter) < 0))
 		rc = -1;
 	if (rc == 0 && thrd_create(&job->thread, build_job, job) == thrd_success) {
 		*out = job;
 		return 0;
 	}
 	il_db_close(&job->db);
-	if (rc >= 0 && il_report_build(db, filter, redact, now, &job->report) == 0) {
-		*out = job;
-		return 0;
+	if (rc < 0) {
+		free(job);
+		return -1;
 	}
-	free(job);
-	return -1;
+	/* No second thread: il_report_finish builds it all. */
+	job->parts = 0;
+	*out = job;
+	return 0;
 }
 
-int il_report_finish(struct il_report_job *job, struct il_report *report)
+/* Moves the parts the job built into R. */
+static void take_parts(struct il_report_job *job, struct il_report *r)
+{
+	struct il_report_breadth *from = &job->report.breadth, *to = &r->breadth;
+
+	if (job->parts == IL_REPORT_WHOLE) {
+		*r = job->report;
+	} else if (job->parts == IL_REPORT_GROUPS) {
+		to->distinct_orgs = from->distinct_orgs;
+		to->orgs = from->orgs;
+		to->orgs_len = from->orgs_len;
+		to->projects = from->projects;
+		to->projects_len = from->projects_len;
+	} else {
+		return;
+	}
+	job->report = (struct il_report){0};
+}
+
+int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report)
 {
 	int rc;
 
+	*report = (struct il_report){.redact = job->redact};
+	rc = build_parts(db, &job->filter, job->now, IL_REPORT_WHOLE & ~job->parts, report);
 	if (job->db.handle) {
 		thrd_join(job->thread, NULL);
 		il_db_close(&job->db);
+		if (job->rc < 0)
+			rc = -1;
+		else
+			take_parts(job, report);
 	}
-	rc = job->rc;
-	*report = job->report;
+	if (rc < 0)
+		il_report_free(report);
+	il_report_free(&job->report);
 	free(job);
 	return rc;
 }

@@ -225,18 +225,24 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
-/* il_report_build beside the caller: il_report_start begins a read
- * transaction on DB, selects the period into its views for the caller's
- * own reads, and builds the report in a second thread on a connection of
- * its own that reads the same state of the database.  Where it cannot (a
- * database in WAL mode, a writer about to commit), it builds the report
- * on DB before it returns.  il_report_finish waits for the report, hands
- * it over in REPORT and frees JOB; DB's transaction is the caller's to end.
- * Both return 0, or -1 after one message. */
+/* il_report_build in two threads.  il_report_start begins a read
+ * transaction on DB, selects the period into its views (for the caller's
+ * own reads too) and builds PARTS of the report in a second thread, on a
+ * connection of its own that reads the same state of the database.
+ * il_report_finish builds the other parts on DB, waits for the thread and
+ * fills REPORT; it frees JOB.  Where no second connection can read the same
+ * state (a database in WAL mode, a writer about to commit), il_report_finish
+ * builds it all.  DB's transaction is the caller's to end.  Both return 0,
+ * or -1 after one message. */
+enum il_report_part {
+	IL_REPORT_GROUPS = 1 << 0, /* By org and By project: half the time of it all */
+	IL_REPORT_REST = 1 << 1,
+	IL_REPORT_WHOLE = IL_REPORT_GROUPS | IL_REPORT_REST,
+};
 struct il_report_job;
 int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    struct il_report_job **job);
-int il_report_finish(struct il_report_job *job, struct il_report *report);
+		    unsigned parts, struct il_report_job **job);
+int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report);
 
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
  * "Payments SRE lead" -> "P.S.L."; appended to OUT. */

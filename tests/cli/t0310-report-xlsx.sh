@@ -240,14 +240,14 @@ counts_its_rows () {
 }
 
 test_expect_success 'workbooks written during a stream of adds count what they list' '
-	cp thousand.db busy.db &&
+	cp thousand.db busy.db || exit 1
 	( while ! test -e stop; do
 		impactlog --db busy.db add user-growth "meanwhile" --value 1 >/dev/null || exit 1
 	done ) &
-	writer=$! &&
+	writer=$!
 	for i in 1 2 3 4 5; do
 		impactlog --db busy.db report --xlsx busy-$i.xlsx || break
-	done &&
+	done
 	touch stop &&
 	wait $writer &&
 	test "$(sqlite3 busy.db "SELECT count(*) FROM achievement")" -gt 1000 &&

@@ -85,11 +85,16 @@ static int add_json(struct il_ctx *ctx, struct il_achievement *a, int positional
 
 static int add_in_editor(struct il_ctx *ctx, struct il_achievement *a)
 {
+	struct il_buf path = {0};
+	int rc;
+
 	if (!il_editor_on_terminal())
 		return il_usage_hint(ctx);
-	if (il_editor_achievement(ctx->today, a) < 0)
+	if (il_editor_achievement(ctx->today, a, &path) < 0)
 		return IL_CMD_ERROR;
-	return store(ctx, a);
+	rc = store(ctx, a);
+	il_editor_done(&path, rc == IL_CMD_OK);
+	return rc;
 }
 
 int cmd_add(struct il_ctx *ctx, int argc, char **argv)

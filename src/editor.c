@@ -467,18 +467,29 @@ static int round_trip(const char *path, struct il_date today, struct il_achievem
 	return write_error(path, text, error) < 0 ? -1 : 1;
 }
 
-int il_editor_achievement(struct il_date today, struct il_achievement *a)
+int il_editor_achievement(struct il_date today, struct il_achievement *a, struct il_buf *path)
 {
-	struct il_buf path = {0}, text = {0}, error = {0};
+	struct il_buf text = {0}, error = {0};
 	int rc = -1;
 
-	if (create_file(today, &path) == 0) {
-		while ((rc = round_trip(path.data, today, a, &text, &error)) > 0)
+	if (create_file(today, path) == 0) {
+		while ((rc = round_trip(path->data, today, a, &text, &error)) > 0)
 			;
-		unlink(path.data);
+		if (rc < 0)
+			unlink(path->data);
 	}
-	il_buf_free(&path);
+	if (rc < 0)
+		il_buf_free(path);
 	il_buf_free(&text);
 	il_buf_free(&error);
 	return rc;
+}
+
+void il_editor_done(struct il_buf *path, bool stored)
+{
+	if (stored)
+		unlink(path->data);
+	else
+		il_error("add: your entry is kept in '%s'", path->data);
+	il_buf_free(path);
 }

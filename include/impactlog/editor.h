@@ -42,10 +42,15 @@ bool il_editor_on_terminal(void);
 /* Opens the editor on the template until the user saves a valid entry: an
  * entry that is refused reopens the editor on the file as the user left it,
  * with a "# error: ..." line at the top.  A (from il_achievement_init) is
- * set and checked on return 0.  Returns -1 after printing one line when
- * nothing is to be added: the user emptied the file or the title, the
- * editor failed, or the file could not be made. */
-int il_editor_achievement(struct il_date today, struct il_achievement *a);
+ * set and checked on return 0, and the file is kept, named in PATH, until
+ * the caller knows whether storing it worked (il_editor_done).  Returns -1
+ * after printing one line when nothing is to be added: the user emptied
+ * the file or the title, the editor failed, or the file could not be made. */
+int il_editor_achievement(struct il_date today, struct il_achievement *a, struct il_buf *path);
+
+/* Removes the entry's file once it is STORED; otherwise keeps it, so that
+ * nothing the user typed is lost, and says where.  Frees PATH. */
+void il_editor_done(struct il_buf *path, bool stored);
 
 enum il_entry_result {
 	IL_ENTRY_OK,	      /* A is set and checked */

@@ -442,6 +442,30 @@ test_expect_success 'a refused entry that is then abandoned adds nothing' '
 	aborted "add: empty title; nothing added" "impactlog add"
 '
 
+test_expect_success 'an entry the database refuses is kept, and the message says where' '
+	impactlog --db newer.db init >/dev/null &&
+	sqlite3 newer.db "PRAGMA user_version = 99" &&
+	db_snapshot newer.before newer.db &&
+	export EDITOR=$TRASH/editors/fill &&
+	test_must_fail --exit=1 on_terminal "impactlog --db newer.db add" &&
+	kept=$(cat path) &&
+	cat >expect <<-EOF &&
+	impactlog: database ${SQ}newer.db${SQ} has schema version 99, newer than this impactlog${SQ}s $(ls "$SOURCE_DIR"/schema/*.sql | wc -l); upgrade impactlog
+	impactlog: add: your entry is kept in ${SQ}$kept${SQ}
+	EOF
+	test_cmp expect tty.out &&
+	grep "^title: Caught a bad migration$" "$kept" &&
+	test "$(stat -c %a "$kept")" = 600 &&
+	db_snapshot newer.after newer.db &&
+	test_cmp newer.before newer.after
+'
+
+test_expect_success 'a stored entry leaves no file behind' '
+	export EDITOR=$TRASH/editors/fill &&
+	on_terminal "impactlog add" &&
+	! test -e "$(cat path)"
+'
+
 test_expect_success 'nothing written creates no database' '
 	rm -f "$IMPACTLOG_DB" &&
 	export EDITOR=$TRASH/editors/no-title &&

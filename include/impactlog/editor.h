@@ -8,7 +8,7 @@
  * The editor is $VISUAL, else $EDITOR, else vi, run by /bin/sh so that it
  * may carry arguments (EDITOR="code -w"); the file's name is passed as an
  * argument, never pasted into the command.  It edits a private temporary
- * file (mode 0600, in $TMPDIR or /tmp, removed afterwards) holding a
+ * file (mode 0600, in $TMPDIR or /tmp, removed once stored) holding a
  * template: '#' comment lines explaining each field, then one
  * "field: value" line per field, named as the CSV columns.
  *

@@ -133,16 +133,28 @@ void il_list_join(const struct il_strlist *list, struct il_buf *out);
 int il_achievement_insert(struct il_db *db, struct il_achievement *a);
 int il_achievement_update(struct il_db *db, const struct il_achievement *a);
 /* Bulk loading, inside the caller's transaction: between begin and end,
- * inserts skip the per-row search-index trigger, and end indexes every
- * achievement stored since begin in one statement. */
+ * bulk_insert stores achievements, which must have a uid, in batches and
+ * without the per-row trigger of the search index; end stores the last
+ * batch and indexes every achievement stored since begin in one statement.
+ * bulk_free releases what begin prepared, also for a load that stops
+ * before its end. */
+#define IL_BULK_TABLES 4 /* achievement and its three lists */
 struct il_bulk {
 	int64_t first_id;
+	int64_t next_id;
+	sqlite3_stmt *stmt[IL_BULK_TABLES];
+	int rows[IL_BULK_TABLES]; /* bound in stmt so far */
 };
 int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk);
-int il_achievement_bulk_end(struct il_db *db, const struct il_bulk *bulk);
+int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a);
+int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk);
+void il_achievement_bulk_free(struct il_bulk *bulk);
 
 /* 1 when found, 0 when no such id, -1 on error. */
 int il_achievement_load(struct il_db *db, int64_t id, struct il_achievement *a);
+/* 1 when any achievement is stored (in the trash too), 0 when none is,
+ * -1 on error. */
+int il_achievement_any_stored(struct il_db *db);
 /* 1 when the uid is already stored, 0 when not, -1 on error. */
 int il_achievement_uid_exists(struct il_db *db, const char *uid);
 

@@ -133,29 +133,32 @@ static int write_file(const struct il_report *report, enum format format, const 
 static int write_xlsx(struct il_db *db, const struct request *req, const char *path)
 {
 	struct il_atomic_file f;
-	struct il_report_job *job;
+	struct il_report_job *job = NULL;
 	struct il_report report = {0};
 	struct il_xlsx *x = NULL;
-	bool opened = false;
 	int rc;
 
-	if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_WHOLE, &job) < 0)
+	if (il_atomic_open(&f, path) < 0)
 		return IL_CMD_ERROR;
-	if ((rc = il_atomic_open(&f, path)) == 0) {
-		opened = true;
-		il_atomic_release_stream(&f);
-		rc = il_xlsx_begin(&x, db, f.tmp_path, path, req->redact);
-	}
+	il_atomic_release_stream(&f);
+	/* The workbook is opened before the second thread starts: opening it
+	 * silences stderr for a moment, which must not swallow a message of
+	 * the thread's. */
+	rc = il_xlsx_open(&x, f.tmp_path, path, req->redact);
+	if (rc == 0)
+		rc = il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_WHOLE,
+				     &job);
+	if (rc == 0)
+		rc = il_xlsx_write_achievements(x, db);
 	/* The job always runs to its end: it shares nothing it could stop on. */
-	if (il_report_finish(job, db, &report) < 0)
+	if (job && il_report_finish(job, db, &report) < 0)
 		rc = -1;
-	else if (rc == 0)
+	if (rc == 0)
 		rc = il_xlsx_finish(x, &report);
 	il_xlsx_free(x);
 	il_report_free(&report);
 	if (rc < 0) {
-		if (opened)
-			il_atomic_abort(&f);
+		il_atomic_abort(&f);
 		return IL_CMD_ERROR;
 	}
 	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;

@@ -90,13 +90,9 @@ static int text_width_n(const char *s, size_t len)
  * keep their symbol ("$1.2M"), other units show the bare number ("50k"). */
 static void table_amount(double value, const char *unit, char *out, size_t size)
 {
-	char with_unit[64];
-
-	il_format_amount(value, unit, with_unit, sizeof(with_unit));
+	il_format_amount(value, unit, out, size);
 	/* il_format_amount writes the unit's name only when it has no symbol. */
-	if (*unit && !strstr(with_unit, unit))
-		snprintf(out, size, "%s", with_unit);
-	else
+	if (!*unit || strstr(out, unit))
 		il_format_compact(value, out, size);
 }
 

@@ -1322,17 +1322,18 @@ static int report_error(const struct il_xlsx *x)
 	return -1;
 }
 
-int il_xlsx_begin(struct il_xlsx **out, struct il_db *db, const char *path, const char *name,
-		  bool redact)
+int il_xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact)
 {
 	struct il_xlsx *x = il_xmalloc(sizeof(*x));
 
 	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
 	*out = x;
-	/* Achievements first: the other sheets' formulas need its last row. */
-	if (open_workbook(x, path) < 0 || write_achievements(x, db) < 0)
-		return report_error(x);
-	return 0;
+	return open_workbook(x, path) < 0 ? report_error(x) : 0;
+}
+
+int il_xlsx_write_achievements(struct il_xlsx *x, struct il_db *db)
+{
+	return write_achievements(x, db) < 0 ? report_error(x) : 0;
 }
 
 int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report)

@@ -256,15 +256,18 @@ int il_report_write_text(const struct il_report *report, FILE *out, bool color);
  * or -1 when writing OUT failed (no message printed). */
 int il_report_write_markdown(const struct il_report *report, FILE *out);
 
-/* The xlsx workbook, in two steps so that the report can be built
- * meanwhile.  il_xlsx_begin opens PATH (the caller's temporary file; the
- * caller renames it), called NAME in messages, and writes the Achievements
- * sheet from DB's IL_REPORT_FACTS; il_xlsx_finish writes the other sheets
- * from REPORT and closes the workbook.  Both return 0, or -1 after one
- * "impactlog: " line; either way il_xlsx_free frees X. */
+/* The xlsx workbook, in steps, so that the report can be built meanwhile.
+ * il_xlsx_open creates PATH (the caller's temporary file; the caller
+ * renames it), called NAME in messages; il_xlsx_write_achievements writes
+ * the Achievements sheet, first of all, from DB's IL_REPORT_FACTS; and
+ * il_xlsx_finish writes the other sheets from REPORT and closes the
+ * workbook.  Opening and closing silence stderr for a moment (libxlsxwriter
+ * prints its own errors), so no other thread should be running then.  Each
+ * returns 0, or -1 after one "impactlog: " line; either way il_xlsx_free
+ * frees X. */
 struct il_xlsx;
-int il_xlsx_begin(struct il_xlsx **x, struct il_db *db, const char *path, const char *name,
-		  bool redact);
+int il_xlsx_open(struct il_xlsx **x, const char *path, const char *name, bool redact);
+int il_xlsx_write_achievements(struct il_xlsx *x, struct il_db *db);
 int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report);
 void il_xlsx_free(struct il_xlsx *x);
 

@@ -34,10 +34,12 @@
 #include "impactlog/report.h"
 #include "impactlog/util.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -376,14 +378,116 @@ static sqlite3_stmt *prepare_report_sql(struct il_db *db, const char *name)
 	return il_db_prepare(db, sql);
 }
 
-static bool is_null(sqlite3_stmt *stmt, enum column col)
+/*
+ * Reading a row from SQLite takes about half as long as writing it out, so
+ * a second thread reads the rows while this one writes them: it steps the
+ * statement on the caller's connection (which the caller leaves alone
+ * meanwhile) and copies the rows into one of two batches, filling one while
+ * the other is written.
+ */
+#define BATCH_ROWS 512
+
+/* The columns read as text; the others are numbers. */
+#define TEXT_COLUMNS                                                                               \
+	(1u << COL_DATE | 1u << COL_TAG | 1u << COL_TITLE | 1u << COL_UNIT |                       \
+	 1u << COL_CONFIDENCE | 1u << COL_ORGS | 1u << COL_EVIDENCE | 1u << COL_WITNESSES |        \
+	 1u << COL_NOTE)
+
+/* One row, copied out of the statement. */
+struct row {
+	const char *text_base;	  /* the batch's text, once the batch is full */
+	uint32_t text[COL_COUNT]; /* offsets in it; 0 is "" (NULL, or a number) */
+	double number[COL_COUNT];
+	uint32_t nulls; /* a bit per column */
+};
+
+struct batch {
+	struct row rows[BATCH_ROWS];
+	size_t len;
+	struct il_buf text;
+	bool last;   /* no batch follows this one */
+	bool failed; /* reading failed, after a message */
+};
+
+struct reader {
+	struct il_db *db;
+	sqlite3_stmt *stmt;
+	mtx_t lock;
+	cnd_t turned; /* a batch changed hands, or stop was set */
+	struct batch batches[2];
+	bool full[2]; /* read and not yet written */
+	bool stop;    /* the writer wants no more rows */
+};
+
+static bool is_null(const struct row *row, enum column col)
 {
-	return sqlite3_column_type(stmt, (int)col) == SQLITE_NULL;
+	return row->nulls >> col & 1;
 }
 
-static double column_double(sqlite3_stmt *stmt, enum column col)
+static double column_double(const struct row *row, enum column col)
 {
-	return sqlite3_column_double(stmt, (int)col);
+	return row->number[col];
+}
+
+static const char *column_text(const struct row *row, enum column col)
+{
+	return row->text_base + row->text[col];
+}
+
+/* Reads up to BATCH_ROWS rows into B. */
+static void fill(struct reader *r, struct batch *b)
+{
+	int rc = SQLITE_ROW;
+
+	b->len = 0;
+	b->text.len = 0;
+	il_buf_append(&b->text, "", 1);
+	while (b->len < BATCH_ROWS && (rc = il_db_step(r->db, r->stmt)) == SQLITE_ROW) {
+		struct row *row = &b->rows[b->len++];
+
+		*row = (struct row){0};
+		for (int col = 0; col < COL_COUNT; col++) {
+			if (sqlite3_column_type(r->stmt, col) == SQLITE_NULL) {
+				row->nulls |= 1u << col;
+			} else if (TEXT_COLUMNS >> col & 1) {
+				row->text[col] = (uint32_t)b->text.len;
+				il_buf_append(&b->text,
+					      (const char *)sqlite3_column_text(r->stmt, col),
+					      (size_t)sqlite3_column_bytes(r->stmt, col) + 1);
+			} else {
+				row->number[col] = sqlite3_column_double(r->stmt, col);
+			}
+		}
+	}
+	for (size_t i = 0; i < b->len; i++)
+		b->rows[i].text_base = b->text.data;
+	b->last = rc != SQLITE_ROW;
+	b->failed = rc < 0;
+}
+
+static int read_rows(void *data)
+{
+	struct reader *r = data;
+
+	for (int i = 0;; i ^= 1) {
+		struct batch *b = &r->batches[i];
+		bool stop;
+
+		mtx_lock(&r->lock);
+		while (r->full[i] && !r->stop)
+			cnd_wait(&r->turned, &r->lock);
+		stop = r->stop;
+		mtx_unlock(&r->lock);
+		if (stop)
+			return 0;
+		fill(r, b);
+		mtx_lock(&r->lock);
+		r->full[i] = true;
+		cnd_broadcast(&r->turned);
+		mtx_unlock(&r->lock);
+		if (b->last)
+			return 0;
+	}
 }
 
 /* Witnesses come joined with char(31); the cell joins them with "; ",
@@ -444,7 +548,7 @@ static const char *row_formula(char *out, size_t size, const char *template, uns
  * with a blank likelihood read as 100: the achievement_facts definition,
  * in the same order of operations, so Excel's result matches the cached
  * one to the last bit.  A row without a value has no attributed value. */
-static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, int currency)
+static void put_attributed(struct sheet *s, const struct row *row, bool loss, int currency)
 {
 	char formula[160];
 
@@ -452,10 +556,10 @@ static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, int c
 		    loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
 			 : "=IF(E#=\"\",\"\",E#*H#/100)",
 		    (unsigned)s->row + 1);
-	if (is_null(stmt, COL_ATTRIBUTED)) {
+	if (is_null(row, COL_ATTRIBUTED)) {
 		put_formula_blank(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, 0));
 	} else {
-		double attributed = column_double(stmt, COL_ATTRIBUTED);
+		double attributed = column_double(row, COL_ATTRIBUTED);
 
 		put_formula(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, attributed),
 			    attributed);
@@ -463,58 +567,58 @@ static void put_attributed(struct sheet *s, sqlite3_stmt *stmt, bool loss, int c
 }
 
 /* Scale factor = Value / Baseline when both are set and Baseline > 0. */
-static void put_scale_factor(struct sheet *s, sqlite3_stmt *stmt)
+static void put_scale_factor(struct sheet *s, const struct row *row)
 {
 	char formula[96];
 
 	row_formula(formula, sizeof(formula), "=IF(AND(E#<>\"\",G#>0),E#/G#,\"\")",
 		    (unsigned)s->row + 1);
-	if (is_null(stmt, COL_SCALE_FACTOR))
+	if (is_null(row, COL_SCALE_FACTOR))
 		put_formula_blank(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale);
 	else
 		put_formula(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale,
-			    column_double(stmt, COL_SCALE_FACTOR));
+			    column_double(row, COL_SCALE_FACTOR));
 }
 
-static void put_optional_number(struct sheet *s, sqlite3_stmt *stmt, enum column col,
+static void put_optional_number(struct sheet *s, const struct row *row, enum column col,
 				lxw_format *format)
 {
-	if (!is_null(stmt, col))
-		put_number(s, col, column_double(stmt, col), format);
+	if (!is_null(row, col))
+		put_number(s, col, column_double(row, col), format);
 }
 
-static void put_achievement(struct sheet *s, sqlite3_stmt *stmt)
+static void put_achievement(struct sheet *s, const struct row *row)
 {
-	const char *unit = is_null(stmt, COL_UNIT) ? "" : il_column_text(stmt, COL_UNIT);
-	const char *tag = il_column_text(stmt, COL_TAG);
-	double share = column_double(stmt, COL_SHARE);
+	const char *unit = is_null(row, COL_UNIT) ? "" : column_text(row, COL_UNIT);
+	const char *tag = column_text(row, COL_TAG);
+	double share = column_double(row, COL_SHARE);
 	int currency = currency_index(unit);
 
-	put_number(s, COL_ID, column_double(stmt, COL_ID), s->x->fmt.id);
-	put_date(s, COL_DATE, il_column_text(stmt, COL_DATE), s->x->fmt.date);
+	put_number(s, COL_ID, column_double(row, COL_ID), s->x->fmt.id);
+	put_date(s, COL_DATE, column_text(row, COL_DATE), s->x->fmt.date);
 	put_text(s, COL_TAG, tag, NULL);
-	put_text(s, COL_TITLE, il_column_text(stmt, COL_TITLE), NULL);
-	put_optional_number(s, stmt, COL_VALUE,
-			    currency_format(s->x, currency, column_double(stmt, COL_VALUE)));
+	put_text(s, COL_TITLE, column_text(row, COL_TITLE), NULL);
+	put_optional_number(s, row, COL_VALUE,
+			    currency_format(s->x, currency, column_double(row, COL_VALUE)));
 	put_text(s, COL_UNIT, unit, NULL);
-	put_optional_number(s, stmt, COL_BASELINE,
-			    currency_format(s->x, currency, column_double(stmt, COL_BASELINE)));
+	put_optional_number(s, row, COL_BASELINE,
+			    currency_format(s->x, currency, column_double(row, COL_BASELINE)));
 	put_number(s, COL_SHARE, share, percent_format(s->x, share));
-	put_number(s, COL_TEAM_SIZE, column_double(stmt, COL_TEAM_SIZE), s->x->fmt.count);
-	put_optional_number(s, stmt, COL_LIKELIHOOD,
-			    percent_format(s->x, column_double(stmt, COL_LIKELIHOOD)));
-	put_attributed(s, stmt, strcmp(tag, "prevented-loss") == 0, currency);
-	put_scale_factor(s, stmt);
-	put_optional_number(s, stmt, COL_LEAD_DAYS, s->x->fmt.count);
-	put_text(s, COL_CONFIDENCE, il_column_text(stmt, COL_CONFIDENCE), NULL);
-	put_text(s, COL_ORGS, il_column_text(stmt, COL_ORGS), NULL);
+	put_number(s, COL_TEAM_SIZE, column_double(row, COL_TEAM_SIZE), s->x->fmt.count);
+	put_optional_number(s, row, COL_LIKELIHOOD,
+			    percent_format(s->x, column_double(row, COL_LIKELIHOOD)));
+	put_attributed(s, row, strcmp(tag, "prevented-loss") == 0, currency);
+	put_scale_factor(s, row);
+	put_optional_number(s, row, COL_LEAD_DAYS, s->x->fmt.count);
+	put_text(s, COL_CONFIDENCE, column_text(row, COL_CONFIDENCE), NULL);
+	put_text(s, COL_ORGS, column_text(row, COL_ORGS), NULL);
 	/* The query leaves evidence and notes out when redacting; the test
 	 * here keeps them out even if it did not. */
 	if (!s->x->redact)
-		put_text(s, COL_EVIDENCE, il_column_text(stmt, COL_EVIDENCE), NULL);
-	put_witnesses(s, il_column_text(stmt, COL_WITNESSES));
+		put_text(s, COL_EVIDENCE, column_text(row, COL_EVIDENCE), NULL);
+	put_witnesses(s, column_text(row, COL_WITNESSES));
 	if (!s->x->redact)
-		put_text(s, COL_NOTE, il_column_text(stmt, COL_NOTE), NULL);
+		put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
 }
 
 /* The header row, frozen, with an autofilter over the rows to come: in
@@ -532,25 +636,67 @@ static void start_achievements(struct sheet *s)
 }
 
 /* Rows straight from the database in date order, one at a time. */
+/* Writes the batches as the reader fills them, handing each one back; with
+ * no reader thread (READ_HERE), reads each batch first. */
+static void write_rows(struct sheet *s, struct reader *r, bool read_here, bool *failed_read)
+{
+	for (int i = 0;; i ^= 1) {
+		struct batch *b = &r->batches[i];
+		bool last;
+
+		if (read_here) {
+			fill(r, b);
+		} else {
+			mtx_lock(&r->lock);
+			while (!r->full[i])
+				cnd_wait(&r->turned, &r->lock);
+			mtx_unlock(&r->lock);
+		}
+		for (size_t k = 0; k < b->len && !s->x->error; k++, s->row++)
+			put_achievement(s, &b->rows[k]);
+		last = b->last || s->x->error;
+		*failed_read = b->failed;
+		mtx_lock(&r->lock);
+		r->full[i] = false;
+		r->stop = last;
+		cnd_broadcast(&r->turned);
+		mtx_unlock(&r->lock);
+		if (last)
+			return;
+	}
+}
+
 static int write_achievements(struct il_xlsx *x, struct il_db *db)
 {
 	struct sheet s = {.x = x, .ws = x->achievements};
-	sqlite3_stmt *stmt = prepare_report_sql(db, "xlsx_achievements.sql");
-	int rc = SQLITE_DONE;
+	struct reader r = {.db = db};
+	bool failed_read = false;
+	thrd_t thread;
 
-	if (!stmt)
+	if (!(r.stmt = prepare_report_sql(db, "xlsx_achievements.sql")))
 		return -1;
-	if (il_bind_int(db, stmt, 1, x->redact) < 0) {
-		sqlite3_finalize(stmt);
+	if (il_bind_int(db, r.stmt, 1, x->redact) < 0) {
+		sqlite3_finalize(r.stmt);
+		return -1;
+	}
+	if (mtx_init(&r.lock, mtx_plain) != thrd_success || cnd_init(&r.turned) != thrd_success) {
+		il_error("cannot set up a lock: %s", strerror(errno ? errno : ENOMEM));
+		sqlite3_finalize(r.stmt);
 		return -1;
 	}
 	start_achievements(&s);
-	while (!x->error && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
-		put_achievement(&s, stmt);
-		s.row++;
+	if (thrd_create(&thread, read_rows, &r) == thrd_success) {
+		write_rows(&s, &r, false, &failed_read);
+		thrd_join(thread, NULL);
+	} else {
+		write_rows(&s, &r, true, &failed_read);
 	}
-	sqlite3_finalize(stmt);
-	if (!x->error && rc != SQLITE_DONE)
+	cnd_destroy(&r.turned);
+	mtx_destroy(&r.lock);
+	il_buf_free(&r.batches[0].text);
+	il_buf_free(&r.batches[1].text);
+	sqlite3_finalize(r.stmt);
+	if (!x->error && failed_read)
 		return -1;
 	if (!x->error)
 		failed(x,

@@ -47,45 +47,20 @@ struct il_csv_in {
 	size_t cell_start[IL_FIELD_COUNT + 1];
 	long fields;
 
-	bool progress;
-	bool progress_shown;
-	struct timespec started, shown_at;
+	struct il_progress *progress; /* NULL: none */
 	long records;
 };
 
-static double seconds_since(const struct timespec *then)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - then->tv_sec) + (double)(now.tv_nsec - then->tv_nsec) / 1e9;
-}
-
-/* Rewrites the progress line, at most ten times a second and only once the
- * read has taken a second: a quick import shows nothing. */
+/* "importing: 45% (12345 records)", or without the share when the input's
+ * size is unknown (standard input). */
 static void show_progress(struct il_csv_in *in)
 {
-	if (!in->progress || seconds_since(&in->started) < 1.0 ||
-	    (in->progress_shown && seconds_since(&in->shown_at) < 0.1))
-		return;
 	if (in->size > 0)
-		fprintf(stderr, "\rimporting: %d%% (%ld records)",
-			in->offset < in->size ? (int)(in->offset * 100 / in->size) : 100,
-			in->records);
+		il_progress_update(in->progress, "importing: %d%% (%ld records)",
+				   in->offset < in->size ? (int)(in->offset * 100 / in->size) : 100,
+				   in->records);
 	else
-		fprintf(stderr, "\rimporting: %ld records", in->records);
-	fflush(stderr);
-	in->progress_shown = true;
-	clock_gettime(CLOCK_MONOTONIC, &in->shown_at);
-}
-
-static void clear_progress(struct il_csv_in *in)
-{
-	if (!in->progress_shown)
-		return;
-	fputs("\r\033[K", stderr);
-	fflush(stderr);
-	in->progress_shown = false;
+		il_progress_update(in->progress, "importing: %ld records", in->records);
 }
 
 IL_PRINTF(3, 0)
@@ -94,7 +69,6 @@ static void vcontent_error(struct il_csv_in *in, long line, const char *fmt, va_
 	char message[1024];
 
 	vsnprintf(message, sizeof(message), fmt, ap);
-	clear_progress(in);
 	il_error("%s:%ld: %s", in->name, line, message);
 	in->failed = true;
 }
@@ -450,7 +424,6 @@ static int finish(struct il_csv_in *in)
 	if (in->failed)
 		return -1;
 	if (!in->have_header) {
-		clear_progress(in);
 		il_error("%s: empty file: the first line must be a header naming the columns "
 			 "(date,tag,title,...)",
 			 in->name);
@@ -490,7 +463,6 @@ static int read_all(struct il_csv_in *in)
 	}
 	free(chunk);
 	if (rc == 0 && ferror(in->fp)) {
-		clear_progress(in);
 		il_error("cannot read '%s': %s", in->name, strerror(errno ? errno : EIO));
 		return -1;
 	}
@@ -521,8 +493,8 @@ static int open_input(struct il_csv_in *in, const char *path)
 	return 0;
 }
 
-int il_csv_read(const char *path, struct il_date today, bool progress, il_csv_record_fn *record,
-		void *data)
+int il_csv_read(const char *path, struct il_date today, struct il_progress *progress,
+		il_csv_record_fn *record, void *data)
 {
 	struct il_csv_in in = {
 		.name = path,
@@ -549,9 +521,8 @@ int il_csv_read(const char *path, struct il_date today, bool progress, il_csv_re
 	} else {
 		csv_set_space_func(&in.parser, no_space);
 		csv_set_blk_size(&in.parser, FIELD_BLOCK);
-		clock_gettime(CLOCK_MONOTONIC, &in.started);
 		rc = read_all(&in);
-		clear_progress(&in);
+		il_progress_clear(in.progress);
 		csv_free(&in.parser);
 	}
 	il_buf_free(&in.cells);

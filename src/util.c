@@ -2,6 +2,8 @@
 
 #include "impactlog/util.h"
 
+#include "impactlog/progress.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +13,10 @@
 
 void il_verror(const char *fmt, va_list ap)
 {
-	/* What was printed before the error comes before it. */
+	/* What was printed before the error comes before it, and a progress
+	 * line goes. */
 	fflush(stdout);
+	il_progress_wipe();
 	fputs("impactlog: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);

@@ -136,16 +136,19 @@ int il_achievement_update(struct il_db *db, const struct il_achievement *a);
  * bulk_insert stores achievements, which must have a uid, in batches and
  * without the per-row trigger of the search index; end stores the last
  * batch and indexes every achievement stored since begin in one statement.
- * bulk_free releases what begin prepared, also for a load that stops
- * before its end. */
+ * Into an EMPTY database, the secondary indexes are also dropped at begin
+ * and built again at end, from the rows in their order.  bulk_free
+ * releases what begin prepared, also for a load that stops before its
+ * end. */
 #define IL_BULK_TABLES 4 /* achievement and its three lists */
 struct il_bulk {
 	int64_t first_id;
 	int64_t next_id;
 	sqlite3_stmt *stmt[IL_BULK_TABLES];
-	int rows[IL_BULK_TABLES]; /* bound in stmt so far */
+	int rows[IL_BULK_TABLES];  /* bound in stmt so far */
+	struct il_strlist indexes; /* the CREATE INDEX of each dropped index */
 };
-int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk);
+int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty);
 int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a);
 int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk);
 void il_achievement_bulk_free(struct il_bulk *bulk);

@@ -27,6 +27,7 @@
  */
 
 #include "impactlog/achievement.h"
+#include "impactlog/progress.h"
 #include "impactlog/util.h"
 
 #include <stdbool.h>
@@ -42,13 +43,12 @@ struct il_csv_in;
 typedef int il_csv_record_fn(struct il_csv_in *in, struct il_achievement *a, void *data);
 
 /* Reads PATH, or standard input when PATH is "-", calling RECORD for each
- * record.  TODAY is what il_achievement_set needs.  With PROGRESS, a read
- * lasting over a second shows its progress on stderr (a line that is
- * rewritten in place and cleared at the end).  Returns 0, or -1 after
- * exactly one line on stderr: a file that cannot be read, or the first
- * problem in its content. */
-int il_csv_read(const char *path, struct il_date today, bool progress, il_csv_record_fn *record,
-		void *data);
+ * record.  TODAY is what il_achievement_set needs.  PROGRESS (or NULL)
+ * shows how far the read is, and is cleared at its end.  Returns 0, or -1
+ * after exactly one line on stderr: a file that cannot be read, or the
+ * first problem in its content. */
+int il_csv_read(const char *path, struct il_date today, struct il_progress *progress,
+		il_csv_record_fn *record, void *data);
 
 /* For RECORD: the physical line where the current record starts. */
 long il_csv_record_line(const struct il_csv_in *in);

@@ -369,12 +369,13 @@ last_uid=$((big_count - 10))
 
 test_expect_success "a generated $big_count-record file, with progress on a terminal only" '
 	(
-		export IMPACTLOG_DB="$TRASH/big.db" &&
+		export IMPACTLOG_DB="$TRASH/big.db" IMPACTLOG_PROGRESS_DELAY=0 &&
 		big $big_count >big.csv &&
 		test "$(wc -l <big.csv)" = $((big_count + 1)) &&
 		if command -v script >/dev/null; then
 			script -qec "impactlog import big.csv" /dev/null >tty.out &&
 			grep -q "importing: [0-9]*% ([0-9]* records)" tty.out &&
+			grep -q "importing: indexing $big_count achievements" tty.out &&
 			grep -q "imported $big_count achievements (0 already present)" tty.out
 		else
 			impactlog import big.csv >out &&

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (il_db_begin(&db) < 0)
 		abort();
-	il_csv_read(input_path, today, false, store, NULL);
+	il_csv_read(input_path, today, NULL, store, NULL);
 	il_db_rollback(&db);
 	return 0;
 }

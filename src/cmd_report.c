@@ -151,8 +151,10 @@ static int write_xlsx(struct il_db *db, const struct request *req, const char *p
 	if (rc == 0)
 		rc = il_xlsx_write_achievements(x, db);
 	/* The job always runs to its end: it shares nothing it could stop on. */
-	if (job && il_report_finish(job, db, &report) < 0)
-		rc = -1;
+	if (job && rc == 0)
+		rc = il_report_finish(job, db, &report);
+	else if (job)
+		il_report_abandon(job);
 	if (rc == 0)
 		rc = il_xlsx_finish(x, &report);
 	il_xlsx_free(x);

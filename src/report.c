@@ -686,14 +686,17 @@ struct il_report_job {
 	thrd_t thread;
 	struct il_report report; /* its parts */
 	int rc;
+	struct il_buf message; /* why it failed, held for il_report_finish */
 };
 
 static int build_job(void *data)
 {
 	struct il_report_job *job = data;
 
+	il_error_hold(&job->message);
 	job->rc = select_and_build(&job->db, &job->filter, job->redact, job->now, job->parts,
 				   &job->report);
+	il_error_hold(NULL);
 	return 0;
 }
 
@@ -778,25 +781,46 @@ static void take_parts(struct il_report_job *job, struct il_report *r)
 	job->report = (struct il_report){0};
 }
 
+/* Waits for the second thread, if there is one. */
+static void join_job(struct il_report_job *job)
+{
+	if (job->db.handle) {
+		thrd_join(job->thread, NULL);
+		il_db_close(&job->db);
+	}
+}
+
+static void free_job(struct il_report_job *job)
+{
+	il_report_free(&job->report);
+	il_buf_free(&job->message);
+	free(job);
+}
+
 int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report)
 {
 	int rc;
 
 	*report = (struct il_report){.redact = job->redact};
 	rc = build_parts(db, &job->filter, job->now, IL_REPORT_WHOLE & ~job->parts, report);
-	if (job->db.handle) {
-		thrd_join(job->thread, NULL);
-		il_db_close(&job->db);
-		if (job->rc < 0)
-			rc = -1;
-		else
-			take_parts(job, report);
-	}
+	join_job(job);
+	/* A failure both threads met (a damaged page) is told once. */
+	if (job->rc < 0 && rc == 0)
+		il_error("%s", il_buf_str(&job->message));
+	if (job->rc < 0)
+		rc = -1;
+	else
+		take_parts(job, report);
 	if (rc < 0)
 		il_report_free(report);
-	il_report_free(&job->report);
-	free(job);
+	free_job(job);
 	return rc;
+}
+
+void il_report_abandon(struct il_report_job *job)
+{
+	join_job(job);
+	free_job(job);
 }
 
 static void free_amounts(struct il_report_amount *amounts, size_t len)

@@ -415,8 +415,9 @@ struct reader {
 	mtx_t lock;
 	cnd_t turned; /* a batch changed hands, or stop was set */
 	struct batch batches[2];
-	bool full[2]; /* read and not yet written */
-	bool stop;    /* the writer wants no more rows */
+	bool full[2];	       /* read and not yet written */
+	bool stop;	       /* the writer wants no more rows */
+	struct il_buf message; /* why reading failed, held for the writer */
 };
 
 static bool is_null(const struct row *row, enum column col)
@@ -469,6 +470,7 @@ static int read_rows(void *data)
 {
 	struct reader *r = data;
 
+	il_error_hold(&r->message);
 	for (int i = 0;; i ^= 1) {
 		struct batch *b = &r->batches[i];
 		bool stop;
@@ -479,15 +481,17 @@ static int read_rows(void *data)
 		stop = r->stop;
 		mtx_unlock(&r->lock);
 		if (stop)
-			return 0;
+			break;
 		fill(r, b);
 		mtx_lock(&r->lock);
 		r->full[i] = true;
 		cnd_broadcast(&r->turned);
 		mtx_unlock(&r->lock);
 		if (b->last)
-			return 0;
+			break;
 	}
+	il_error_hold(NULL);
+	return 0;
 }
 
 /* Witnesses come joined with char(31); the cell joins them with "; ",
@@ -688,6 +692,8 @@ static int write_achievements(struct il_xlsx *x, struct il_db *db)
 	if (thrd_create(&thread, read_rows, &r) == thrd_success) {
 		write_rows(&s, &r, false, &failed_read);
 		thrd_join(thread, NULL);
+		if (failed_read && !x->error)
+			il_error("%s", il_buf_str(&r.message));
 	} else {
 		write_rows(&s, &r, true, &failed_read);
 	}
@@ -695,6 +701,7 @@ static int write_achievements(struct il_xlsx *x, struct il_db *db)
 	mtx_destroy(&r.lock);
 	il_buf_free(&r.batches[0].text);
 	il_buf_free(&r.batches[1].text);
+	il_buf_free(&r.message);
 	sqlite3_finalize(r.stmt);
 	if (!x->error && failed_read)
 		return -1;

@@ -11,8 +11,25 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Where this thread's messages go instead (il_error_hold), or NULL. */
+static _Thread_local struct il_buf *held;
+
+void il_error_hold(struct il_buf *into)
+{
+	held = into;
+}
+
 void il_verror(const char *fmt, va_list ap)
 {
+	if (held) {
+		char message[1024];
+
+		if (held->len == 0) {
+			vsnprintf(message, sizeof(message), fmt, ap);
+			il_buf_puts(held, message);
+		}
+		return;
+	}
 	/* What was printed before the error comes before it, and a progress
 	 * line goes. */
 	fflush(stdout);

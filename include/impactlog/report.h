@@ -233,7 +233,8 @@ void il_report_free(struct il_report *report);
  * fills REPORT; it frees JOB.  Where no second connection can read the same
  * state (a database in WAL mode, a writer about to commit), il_report_finish
  * builds it all.  DB's transaction is the caller's to end.  Both return 0,
- * or -1 after one message. */
+ * or -1 after one message: the second thread's, held, is printed by
+ * il_report_finish unless this one failed too. */
 enum il_report_part {
 	IL_REPORT_GROUPS = 1 << 0, /* By org and By project: half the time of it all */
 	IL_REPORT_REST = 1 << 1,
@@ -243,6 +244,9 @@ struct il_report_job;
 int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
 		    unsigned parts, struct il_report_job **job);
 int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report);
+/* For a caller that failed meanwhile: waits for the thread and frees JOB,
+ * saying nothing of it. */
+void il_report_abandon(struct il_report_job *job);
 
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
  * "Payments SRE lead" -> "P.S.L."; appended to OUT. */

@@ -18,6 +18,13 @@
 void il_error(const char *fmt, ...) IL_PRINTF(1, 2);
 void il_verror(const char *fmt, va_list ap) IL_PRINTF(1, 0);
 
+/* Until il_error_hold(NULL), the calling thread's messages go into INTO,
+ * the first of them only, instead of stderr: a thread that works beside
+ * another holds its message, so that a failure both of them meet (a
+ * damaged database) is still told in one line. */
+struct il_buf;
+void il_error_hold(struct il_buf *into);
+
 /* Allocation that cannot return NULL: out of memory ends the program. */
 void *il_xmalloc(size_t size);
 void *il_xcalloc(size_t count, size_t size);

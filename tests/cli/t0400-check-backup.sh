@@ -60,6 +60,28 @@ test_expect_success 'a damaged page makes check exit 1 with one line' '
 	grep -Eq "^impactlog: (database .* failed its|.*malformed|.*not an impactlog)" err
 '
 
+# A report reads with two or three threads at once, and each may meet the
+# damage: still one line between them.
+test_expect_success 'a damaged page: every report works or fails in one line, leaving no file' '
+	for page in $(seq 2 40); do
+		cp big.db damaged.db &&
+		printf "%04096d" 0 | tr 0 "\377" |
+			dd of=damaged.db bs=4096 seek=$page conv=notrunc 2>/dev/null &&
+		for format in text md xlsx; do
+			rm -f report.$format &&
+			if impactlog --db damaged.db report --$format -o report.$format 2>err; then
+				test_must_be_empty err || exit 1
+			else
+				test "$(wc -l <err)" -eq 1 &&
+				grep -Eq "^impactlog: database .*damaged.db.*: .*malformed" err &&
+				! test -e report.$format || {
+					echo "page $page, report $format:" && cat err && exit 1
+				}
+			fi
+		done
+	done
+'
+
 test_expect_success 'backup writes a private, consistent copy' '
 	impactlog backup copy.db >out &&
 	echo "backed up $IMPACTLOG_DB to copy.db" >expect &&

@@ -13,8 +13,10 @@
 #include "impactlog/csv_in.h"
 #include "impactlog/uid_set.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,6 +88,36 @@ static void remove_new_folders(const struct import *im)
 	free(folder);
 }
 
+/* Removes what killed imports left beside PATH: their scratch databases
+ * (PATH.import-PID) and journals, once no process has that id.  A running
+ * import's are kept. */
+static void remove_stale_scratch(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char *folder = folder_of(path);
+	size_t len = strlen(base);
+	DIR *dir = opendir(folder);
+	struct dirent *entry;
+
+	while (dir && (entry = readdir(dir))) {
+		const char *name = entry->d_name;
+		char *end;
+		long pid;
+
+		if (strncmp(name, base, len) != 0 || strncmp(name + len, ".import-", 8) != 0)
+			continue;
+		pid = strtol(name + len + 8, &end, 10);
+		if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
+			continue;
+		/* Our own id: a killed import had it before us. */
+		if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+			unlinkat(dirfd(dir), name, 0);
+	}
+	if (dir)
+		closedir(dir);
+	free(folder);
+}
+
 /* A database for a missing one: a file beside PATH, linked to PATH at the
  * end.  Takes PATH. */
 static int open_scratch(struct import *im, char *path)
@@ -95,8 +127,7 @@ static int open_scratch(struct import *im, char *path)
 	il_buf_printf(&scratch, "%s.import-%ld", path, (long)getpid());
 	im->target_path = path;
 	im->new_folder = outermost_missing_folder(path);
-	/* Left by a killed import that had our process id. */
-	unlink(scratch.data);
+	remove_stale_scratch(path);
 	im->scratch_path = scratch.data;
 	if (il_db_open(&im->scratch, im->scratch_path, IL_DB_WRITE) < 0)
 		return -1;

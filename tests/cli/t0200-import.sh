@@ -411,4 +411,24 @@ test_expect_success 'kill -9 in the middle of an import leaves the database as i
 	impactlog check >/dev/null
 '
 
+test_expect_success 'an import killed while it builds a new database leaves nothing for long' '
+	mkdir killed &&
+	{ IMPACTLOG_DB=$TRASH/killed/impactlog.db impactlog import big.csv >/dev/null 2>&1 & } &&
+	pid=$! &&
+	tries=0 &&
+	while ! test -e killed/impactlog.db.import-$pid && test $tries -lt 200; do
+		sleep 0.05
+		tries=$((tries + 1))
+	done &&
+	sleep 0.2 &&
+	kill -9 $pid &&
+	{ wait $pid || :; } &&
+	test -e killed/impactlog.db.import-$pid &&
+	! test -e killed/impactlog.db &&
+	IMPACTLOG_DB=$TRASH/killed/impactlog.db impactlog import "$TEST_DATA/import-all.csv" >out &&
+	ls killed >actual &&
+	echo impactlog.db >expect &&
+	test_cmp expect actual
+'
+
 test_done

@@ -413,8 +413,8 @@ struct reader {
 	struct il_db *db;
 	sqlite3_stmt *stmt;
 	mtx_t lock;
-	cnd_t turned; /* a batch changed hands, or stop was set */
-	struct batch batches[2];
+	cnd_t turned;	       /* a batch changed hands, or stop was set */
+	struct batch *batches; /* two, each some 120 kB */
 	bool full[2];	       /* read and not yet written */
 	bool stop;	       /* the writer wants no more rows */
 	struct il_buf message; /* why reading failed, held for the writer */
@@ -673,19 +673,20 @@ static void write_rows(struct sheet *s, struct reader *r, bool read_here, bool *
 static int write_achievements(struct il_xlsx *x, struct il_db *db)
 {
 	struct sheet s = {.x = x, .ws = x->achievements};
-	struct reader r = {.db = db};
+	struct reader r = {.db = db, .batches = il_xcalloc(2, sizeof(*r.batches))};
 	bool failed_read = false;
 	thrd_t thread;
 
-	if (!(r.stmt = prepare_report_sql(db, "xlsx_achievements.sql")))
-		return -1;
-	if (il_bind_int(db, r.stmt, 1, x->redact) < 0) {
+	if (!(r.stmt = prepare_report_sql(db, "xlsx_achievements.sql")) ||
+	    il_bind_int(db, r.stmt, 1, x->redact) < 0) {
 		sqlite3_finalize(r.stmt);
+		free(r.batches);
 		return -1;
 	}
 	if (mtx_init(&r.lock, mtx_plain) != thrd_success || cnd_init(&r.turned) != thrd_success) {
 		il_error("cannot set up a lock: %s", strerror(errno ? errno : ENOMEM));
 		sqlite3_finalize(r.stmt);
+		free(r.batches);
 		return -1;
 	}
 	start_achievements(&s);
@@ -701,6 +702,7 @@ static int write_achievements(struct il_xlsx *x, struct il_db *db)
 	mtx_destroy(&r.lock);
 	il_buf_free(&r.batches[0].text);
 	il_buf_free(&r.batches[1].text);
+	free(r.batches);
 	il_buf_free(&r.message);
 	sqlite3_finalize(r.stmt);
 	if (!x->error && failed_read)

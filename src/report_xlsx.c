@@ -11,8 +11,9 @@
  * other sheets (il_xlsx_finish).
  *
  * Numbers a manager may want to change stay live.  Each Achievements row
- * computes Attributed and Scale factor from its own cells; the Summary and
- * Timeline totals are SUMIFS/COUNTIFS over Achievements, and the medians
+ * computes Attributed and Scale factor from its own cells; the Summary
+ * totals are SUMPRODUCT over Achievements (units compared with EXACT), the
+ * Timeline's counts COUNTIFS, and the medians
  * and the largest scale factor are MEDIAN(IF())/MAX(IF()) array formulas
  * (MAXIFS would need Excel 2019).  Every formula is written with its value
  * cached from the report model or from achievement_facts, so a reader that
@@ -346,22 +347,19 @@ static const char *achievements_range(const struct il_xlsx *x, enum column col, 
 	return out;
 }
 
-/* A SUMIFS/COUNTIFS criterion that matches the unit in cell CELL exactly.
- * The cell is compared with "=" so that a unit such as ">5ms" is no
- * operator; "~", "*" and "?" are escaped only for the units that hold
- * them, to keep the usual formula readable; an empty unit matches the
- * blank Unit cells. */
-static const char *unit_criterion(const char *unit, const char *cell, char *out, size_t size)
+/* SUMPRODUCT's operands for the Achievements rows of tag TAG whose unit is
+ * exactly UNIT (each a cell, or a quoted literal of ours): two arrays of
+ * 1s and 0s.  EXACT, where a SUMIFS criterion would ignore case ("USD" and
+ * "usd" are two units, as the report groups them) and read "*", "?", "~"
+ * and a leading ">" as more than text.  A blank UNIT matches the rows
+ * without a unit. */
+static const char *rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
+			   size_t size)
 {
-	if (!*unit)
-		snprintf(out, size, "\"\"");
-	else if (unit[strcspn(unit, "~*?")])
-		snprintf(out, size,
-			 "\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(%s,\"~\",\"~~\"),\"*\",\"~*\"),"
-			 "\"?\",\"~?\")",
-			 cell);
-	else
-		snprintf(out, size, "\"=\"&%s", cell);
+	char tag_range[48], unit_range[48];
+
+	snprintf(out, size, "--(%s=%s),--EXACT(%s,%s)", achievements_range(x, COL_TAG, tag_range),
+		 tag, achievements_range(x, COL_UNIT, unit_range), unit);
 	return out;
 }
 
@@ -803,7 +801,7 @@ static void by_tag_header(struct sheet *s)
 static lxw_row_t summary_by_tag(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
-	char formula[256], tag_range[48], value_range[48], unit_range[48];
+	char formula[512], tag_range[48], value_range[48], rows[256], tag[16], unit[16];
 	lxw_row_t first;
 
 	put_section(s, "By tag");
@@ -811,7 +809,6 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 	first = s->row;
 	achievements_range(s->x, COL_TAG, tag_range);
 	achievements_range(s->x, COL_ATTRIBUTED, value_range);
-	achievements_range(s->x, COL_UNIT, unit_range);
 	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
 		unsigned row = (unsigned)s->row + 1;
 		lxw_col_t col = 2;
@@ -821,8 +818,10 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 		put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[tags[i]]);
 		if (s->x->chart_currency) {
 			/* The currency is one of ours, never user text. */
-			snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,\"%s\")",
-				 value_range, tag_range, row, unit_range, s->x->chart_currency);
+			snprintf(tag, sizeof(tag), "$A%u", row);
+			snprintf(unit, sizeof(unit), "\"%s\"", s->x->chart_currency);
+			snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
+				 rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
 			put_formula(s, col++, formula, amount_format(s->x, s->x->chart_currency, 0),
 				    attributed_in(r, tags[i], s->x->chart_currency));
 		}
@@ -853,24 +852,21 @@ static void totals_header(struct sheet *s)
 
 static void totals_row(struct sheet *s, const struct il_report_total *t)
 {
-	char formula[512], tag_range[48], unit_range[48], sum_range[48], unit[256], cell[16];
+	char formula[512], sum_range[48], rows[256], tag[16], unit[16];
 	unsigned row = (unsigned)s->row + 1;
 
-	achievements_range(s->x, COL_TAG, tag_range);
-	achievements_range(s->x, COL_UNIT, unit_range);
-	snprintf(cell, sizeof(cell), "$B%u", row);
-	unit_criterion(t->unit, cell, unit, sizeof(unit));
+	snprintf(tag, sizeof(tag), "$A%u", row);
+	snprintf(unit, sizeof(unit), "$B%u", row);
+	rows_of(s->x, tag, unit, rows, sizeof(rows));
 	put_text(s, 0, il_tag_name(t->tag), NULL);
 	put_text(s, 1, t->unit, NULL);
-	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,$A%u,%s,%s)", tag_range, row, unit_range,
-		 unit);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s)", rows);
 	put_formula(s, 2, formula, s->x->fmt.count, (double)t->count);
-	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
-		 achievements_range(s->x, COL_VALUE, sum_range), tag_range, row, unit_range, unit);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
+		 achievements_range(s->x, COL_VALUE, sum_range));
 	put_formula(s, 3, formula, amount_format(s->x, t->unit, t->outcome), t->outcome);
-	snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,$A%u,%s,%s)",
-		 achievements_range(s->x, COL_ATTRIBUTED, sum_range), tag_range, row, unit_range,
-		 unit);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
+		 achievements_range(s->x, COL_ATTRIBUTED, sum_range));
 	put_formula(s, 4, formula, amount_format(s->x, t->unit, t->attributed), t->attributed);
 	if (s->x->report->has_previous) {
 		put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
@@ -932,20 +928,17 @@ static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
 static void summary_loss(struct sheet *s)
 {
 	const struct il_report_loss *loss = &s->x->report->loss;
-	char formula[512], tag_range[48], unit_range[48], sum_range[48], unit[256], cell[16];
+	char formula[512], sum_range[48], rows[256], unit[16];
 
 	put_section(s, "Prevented loss");
 	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
-	achievements_range(s->x, COL_TAG, tag_range);
-	achievements_range(s->x, COL_UNIT, unit_range);
 	achievements_range(s->x, COL_ATTRIBUTED, sum_range);
 	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
 		const struct il_report_amount *a = &loss->risk_adjusted[i];
 
-		snprintf(cell, sizeof(cell), "$C%u", (unsigned)s->row + 1);
-		snprintf(formula, sizeof(formula), "=SUMIFS(%s,%s,\"prevented-loss\",%s,%s)",
-			 sum_range, tag_range, unit_range,
-			 unit_criterion(a->unit, cell, unit, sizeof(unit)));
+		snprintf(unit, sizeof(unit), "$C%u", (unsigned)s->row + 1);
+		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
+			 rows_of(s->x, "\"prevented-loss\"", unit, rows, sizeof(rows)), sum_range);
 		put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
 		put_formula(s, 1, formula, amount_format(s->x, a->unit, a->value), a->value);
 		put_text(s, 2, a->unit, NULL);

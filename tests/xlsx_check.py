@@ -241,9 +241,9 @@ def check_summary_totals(values, formulas, rows, previous):
     for key, (row_v, row_f) in table.items():
         want = current.get(key, {"count": 0, "outcome": 0.0, "attributed": 0.0})
         last = max(2, len(rows) + 1)
-        for col, name, prefix, sums in ((2, "count", "=COUNTIFS(", None),
-                                        (3, "outcome", "=SUMIFS(", "E"),
-                                        (4, "attributed", "=SUMIFS(", "K")):
+        for col, name, prefix, sums in ((2, "count", "=SUMPRODUCT(", None),
+                                        (3, "outcome", "=SUMPRODUCT(", "E"),
+                                        (4, "attributed", "=SUMPRODUCT(", "K")):
             got = cell_value(row_v, col)
             check(isinstance(got, (int, float)) and close(float(got), want[name]),
                   f"Summary {key}: {name} cached {got!r}, computed {want[name]!r}")
@@ -333,7 +333,7 @@ def check_by_tag(values, formulas, rows):
               is_formula(row_f[1], "=COUNTIF("), f"Summary By tag {tag}: {cell_value(row_v, 1)!r}")
         if currency:
             want = sum(attributed(a) or 0 for a in mine if a["unit"] == currency)
-            check(close(float(cell_value(row_v, 2)), want) and is_formula(row_f[2], "=SUMIFS("),
+            check(close(float(cell_value(row_v, 2)), want) and is_formula(row_f[2], "=SUMPRODUCT("),
                   f"Summary By tag {tag}: {currency} {cell_value(row_v, 2)!r}, computed {want}")
 
 

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #define CHUNK_SIZE  (64 * 1024)
 #define STDIN_NAME  "<stdin>"

@@ -18,7 +18,7 @@ const char *il_report_sql(const char *name)
 	return NULL;
 }
 
-static sqlite3_stmt *prepare_section(struct il_db *db, const char *name)
+sqlite3_stmt *il_report_prepare(struct il_db *db, const char *name)
 {
 	const char *sql = il_report_sql(name);
 
@@ -33,7 +33,7 @@ static sqlite3_stmt *prepare_section(struct il_db *db, const char *name)
  * need not count them again. */
 static sqlite3_stmt *prepare_counted(struct il_db *db, const char *name, long count)
 {
-	sqlite3_stmt *stmt = prepare_section(db, name);
+	sqlite3_stmt *stmt = il_report_prepare(db, name);
 
 	if (stmt && il_bind_int(db, stmt, 1, count) < 0) {
 		sqlite3_finalize(stmt);
@@ -194,8 +194,8 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 	/* No profile row yet: every field "". */
 	r->profile = (struct il_report_profile){il_xstrdup(""), il_xstrdup(""), il_xstrdup(""),
 						il_xstrdup(""), il_xstrdup("")};
-	if (run_one_row(db, prepare_section(db, "profile.sql"), read_profile, &r->profile) < 0 ||
-	    run_one_row(db, prepare_section(db, "overview.sql"), read_overview, &o) < 0)
+	if (run_one_row(db, il_report_prepare(db, "profile.sql"), read_profile, &r->profile) < 0 ||
+	    run_one_row(db, il_report_prepare(db, "overview.sql"), read_overview, &o) < 0)
 		return -1;
 	r->count = o.count;
 	r->previous_count = o.previous_count;
@@ -207,7 +207,7 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 
 static int build_totals(struct il_db *db, struct il_report *r)
 {
-	sqlite3_stmt *stmt = prepare_section(db, "totals.sql");
+	sqlite3_stmt *stmt = il_report_prepare(db, "totals.sql");
 	int rc;
 
 	if (!stmt)
@@ -276,7 +276,7 @@ static void read_breadth(sqlite3_stmt *stmt, void *target)
 static int build_groups(struct il_db *db, const char *section, struct il_report_group **groups,
 			size_t *len, long *distinct)
 {
-	sqlite3_stmt *stmt = prepare_section(db, section);
+	sqlite3_stmt *stmt = il_report_prepare(db, section);
 	struct il_report_group *g = NULL;
 	int rc;
 
@@ -483,7 +483,7 @@ static int build_top(struct il_db *db, struct il_report *r)
 {
 	static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE,
 					   IL_TAG_USER_GROWTH};
-	sqlite3_stmt *stmt = prepare_section(db, "top.sql");
+	sqlite3_stmt *stmt = il_report_prepare(db, "top.sql");
 	int rc = SQLITE_DONE;
 
 	if (!stmt)
@@ -553,7 +553,7 @@ static int build_gaps(struct il_db *db, struct il_report *r)
 	if (run_one_row(db, prepare_counted(db, "gap_counts.sql", r->count), read_gap_counts,
 			gaps) < 0)
 		return -1;
-	if (!(stmt = prepare_section(db, "gap_items.sql")))
+	if (!(stmt = il_report_prepare(db, "gap_items.sql")))
 		return -1;
 	rc = build_gap_items(db, stmt, "no-evidence", &gaps->no_evidence);
 	if (rc == 0)
@@ -571,7 +571,7 @@ static int build_months(struct il_db *db, struct il_report *r)
 
 	if (!r->first_day[0])
 		return 0;
-	if (!(stmt = prepare_section(db, "months.sql")))
+	if (!(stmt = il_report_prepare(db, "months.sql")))
 		return -1;
 	if (il_bind_text(db, stmt, 1, r->first_day) < 0 ||
 	    il_bind_text(db, stmt, 2, r->last_day) < 0 ||
@@ -645,8 +645,8 @@ static int build_parts(struct il_db *db, const struct il_filter *filter, long lo
 
 	if ((parts & IL_REPORT_REST) &&
 	    (build_heading(db, filter, now, r) < 0 || build_totals(db, r) < 0 ||
-	     run_one_row(db, prepare_section(db, "loss.sql"), read_loss, &r->loss) < 0 ||
-	     run_one_row(db, prepare_section(db, "scale.sql"), read_scale, &r->scale) < 0 ||
+	     run_one_row(db, il_report_prepare(db, "loss.sql"), read_loss, &r->loss) < 0 ||
+	     run_one_row(db, il_report_prepare(db, "scale.sql"), read_scale, &r->scale) < 0 ||
 	     run_one_row(db, prepare_counted(db, "breadth.sql", r->count), read_breadth, b) < 0 ||
 	     build_top(db, r) < 0 || build_gaps(db, r) < 0 || build_months(db, r) < 0))
 		return -1;

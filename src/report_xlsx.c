@@ -30,7 +30,6 @@
  * test after each cell.
  */
 
-#include "impactlog/embed.h"
 #include "impactlog/format.h"
 #include "impactlog/report.h"
 #include "impactlog/util.h"
@@ -365,17 +364,6 @@ static const char *rows_of(const struct il_xlsx *x, const char *tag, const char 
 
 /* --- Achievements -------------------------------------------------------- */
 
-static sqlite3_stmt *prepare_report_sql(struct il_db *db, const char *name)
-{
-	const char *sql = il_report_sql(name);
-
-	if (!sql) {
-		il_error("internal error: no report query '%s'", name);
-		return NULL;
-	}
-	return il_db_prepare(db, sql);
-}
-
 /*
  * Reading a row from SQLite takes about half as long as writing it out, so
  * a second thread reads the rows while this one writes them: it steps the
@@ -675,7 +663,7 @@ static int write_achievements(struct il_xlsx *x, struct il_db *db)
 	bool failed_read = false;
 	thrd_t thread;
 
-	if (!(r.stmt = prepare_report_sql(db, "xlsx_achievements.sql")) ||
+	if (!(r.stmt = il_report_prepare(db, "xlsx_achievements.sql")) ||
 	    il_bind_int(db, r.stmt, 1, x->redact) < 0) {
 		sqlite3_finalize(r.stmt);
 		free(r.batches);

@@ -216,6 +216,9 @@ struct il_report {
 	size_t months_len;
 };
 
+/* The report query reports/NAME, prepared on DB; NULL after one message. */
+sqlite3_stmt *il_report_prepare(struct il_db *db, const char *name);
+
 /* Selects the achievements FILTER passes into IL_REPORT_FACTS (and,
  * with a cycle, the previous cycle's into IL_REPORT_PREVIOUS), runs the
  * report queries and fills REPORT.  NOW (seconds since the epoch, from

@@ -240,6 +240,18 @@ static int parsed(const char *why, const char *text, struct il_diag *diag)
 	return diagnose(diag, "%s %s", quoted(text, q, sizeof(q)), why);
 }
 
+/* A calendar day from 1900-03-01 on: before it, spreadsheets number days
+ * wrongly (Lotus's 1900-02-29), and the workbook could not show it. */
+static int set_date(struct il_achievement *a, const char *text, struct il_date today,
+		    struct il_diag *diag)
+{
+	if (parsed(il_parse_date_relative(text, today, &a->date), text, diag) < 0)
+		return -1;
+	if (!il_date_accepted(a->date))
+		return parsed("is before 1900-03-01, the first day accepted", text, diag);
+	return 0;
+}
+
 static int set_text_field(char **slot, const char *text, long max, bool single_line,
 			  struct il_diag *diag)
 {
@@ -345,7 +357,7 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 	case IL_FIELD_UID:
 		return set_uid(a, text, diag);
 	case IL_FIELD_DATE:
-		return parsed(il_parse_date_relative(text, today, &a->date), text, diag);
+		return set_date(a, text, today, diag);
 	case IL_FIELD_TAG:
 		return set_tag(a, text, diag);
 	case IL_FIELD_TITLE:

@@ -3,6 +3,7 @@
 #include "impactlog/cli.h"
 
 #include "impactlog/achievement.h"
+#include "impactlog/output.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,45 @@ struct il_db *il_ctx_db(struct il_ctx *ctx)
 		return NULL;
 	ctx->db_open = true;
 	return &ctx->db;
+}
+
+/* Refuses a PATH that is the database or one of its files: writing there
+ * would destroy the log or the journal that can restore it. */
+static int check_not_database(struct il_ctx *ctx, const char *path)
+{
+	char *db_path = il_db_resolve_path(ctx->db_option);
+	const char *suffix;
+	int rc = IL_CMD_OK;
+
+	if (!db_path)
+		return IL_CMD_ERROR;
+	if (strcmp(path, "-") != 0 && (suffix = il_output_names_database(path, db_path))) {
+		if (*suffix)
+			rc = il_usage_error(
+				"%s: '%s' is a file of the database '%s'; choose another "
+				"output file",
+				ctx->command->name, path, db_path);
+		else if (strcmp(path, db_path) == 0)
+			rc = il_usage_error("%s: '%s' is the database; choose another output file",
+					    ctx->command->name, path);
+		else
+			rc = il_usage_error("%s: '%s' is the database '%s'; choose another output "
+					    "file",
+					    ctx->command->name, path, db_path);
+	}
+	free(db_path);
+	return rc;
+}
+
+int il_ctx_output(struct il_ctx *ctx, struct il_output *out, const char *path, unsigned flags)
+{
+	int rc = check_not_database(ctx, path);
+
+	if (rc != IL_CMD_OK)
+		return rc;
+	if (!il_ctx_db(ctx) || il_output_open(out, path, flags) < 0)
+		return IL_CMD_ERROR;
+	return IL_CMD_OK;
 }
 
 int il_usage_error(const char *fmt, ...)

@@ -54,6 +54,7 @@ static int store(struct il_ctx *ctx, struct il_achievement *a)
 		il_db_rollback(db);
 		return IL_CMD_ERROR;
 	}
+	ctx->saved = true;
 	printf("added #%lld\n", (long long)a->id);
 	return IL_CMD_OK;
 }

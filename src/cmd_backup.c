@@ -1,17 +1,12 @@
 /* backup FILE [--force]: a consistent copy of a live database, through
  * SQLite's online backup API, that appears whole or not at all. */
 
-#include "impactlog/atomic.h"
 #include "impactlog/cli.h"
-
-#include <errno.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "impactlog/output.h"
 
 enum { OPT_FORCE = 1 };
 
-/* Copies DB into the file at PATH (already created, empty). */
+/* Copies DB into the empty file at PATH. */
 static int copy_database(struct il_db *db, const char *path)
 {
 	sqlite3 *dest = NULL;
@@ -23,7 +18,10 @@ static int copy_database(struct il_db *db, const char *path)
 		sqlite3_close(dest);
 		return -1;
 	}
-	if (!(backup = sqlite3_backup_init(dest, "main", db->handle, "main"))) {
+	/* The copy is a temporary file until it is complete: a journal of its
+	 * own would be one more file to leave behind, and protect nothing. */
+	if (sqlite3_exec(dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL) != SQLITE_OK ||
+	    !(backup = sqlite3_backup_init(dest, "main", db->handle, "main"))) {
 		il_error("cannot back up '%s': %s", db->path, sqlite3_errmsg(dest));
 		sqlite3_close(dest);
 		return -1;
@@ -33,7 +31,7 @@ static int copy_database(struct il_db *db, const char *path)
 	rc = sqlite3_backup_step(backup, -1);
 	sqlite3_backup_finish(backup);
 	if (rc != SQLITE_DONE) {
-		il_error("cannot back up '%s': %s", db->path, sqlite3_errstr(rc));
+		il_db_error(db, rc, "backup");
 		sqlite3_close(dest);
 		return -1;
 	}
@@ -47,33 +45,40 @@ static int copy_database(struct il_db *db, const char *path)
 int cmd_backup(struct il_ctx *ctx, int argc, char **argv)
 {
 	static const struct option options[] = {{"force", no_argument, NULL, OPT_FORCE}, {0}};
-	struct il_atomic_file file;
-	struct il_db *db;
-	struct stat st;
-	bool force = false;
-	int opt;
+	unsigned flags =
+		IL_OUTPUT_NO_CLOBBER | IL_OUTPUT_PRIVATE | IL_OUTPUT_BINARY | IL_OUTPUT_REAL_NAME;
+	struct il_output out;
+	enum il_output_kind kind;
+	const char *journal;
+	int opt, rc;
 
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
 		if (opt == '?')
 			return IL_CMD_USAGE;
-		force = true;
+		flags &= ~(unsigned)IL_OUTPUT_NO_CLOBBER;
 	}
 	if (argc - optind != 1)
 		return il_usage_hint(ctx);
-	if (!force && stat(argv[optind], &st) == 0) {
-		il_error("'%s' already exists (use --force to replace it)", argv[optind]);
+	if ((rc = il_ctx_output(ctx, &out, argv[optind], flags)) != IL_CMD_OK)
+		return rc;
+	/* SQLite would roll a journal left beside the target into the copy
+	 * the first time it is opened. */
+	kind = out.kind;
+	if (kind == IL_OUTPUT_FILE && (journal = il_db_orphan_journal(out.target))) {
+		il_error("backup: '%s%s' lies beside '%s' and would be rolled into the copy; move "
+			 "it away first",
+			 out.target, journal, out.target);
+		il_output_abort(&out);
 		return IL_CMD_ERROR;
 	}
-	if (!(db = il_ctx_db(ctx)) || il_atomic_open(&file, argv[optind]) < 0)
-		return IL_CMD_ERROR;
-	il_atomic_release_stream(&file);
-	/* A copy of a private career log stays private. */
-	if (chmod(file.tmp_path, 0600) != 0 || copy_database(db, file.tmp_path) < 0) {
-		il_atomic_abort(&file);
+	if (copy_database(&ctx->db, out.name) < 0) {
+		il_output_abort(&out);
 		return IL_CMD_ERROR;
 	}
-	if (il_atomic_commit(&file, !force) < 0)
+	if (il_output_commit(&out) < 0)
 		return IL_CMD_ERROR;
-	printf("backed up %s to %s\n", db->path, argv[optind]);
+	ctx->saved = true;
+	if (kind != IL_OUTPUT_STDOUT)
+		printf("backed up %s to %s\n", ctx->db.path, argv[optind]);
 	return IL_CMD_OK;
 }

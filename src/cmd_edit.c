@@ -57,6 +57,7 @@ static int update(struct il_ctx *ctx, int64_t id, const struct change *changes, 
 		rc = IL_CMD_ERROR;
 		goto done;
 	}
+	ctx->saved = true;
 	printf("updated #%lld\n", (long long)id);
 done:
 	il_db_rollback(db);

@@ -1,43 +1,38 @@
 /*
  * export [FILE] [filters]: achievements as CSV, oldest first, in the columns
  * import reads, so that `export | import` into an empty database and export
- * again gives the same bytes.  A FILE is written whole or not at all.
+ * again gives the same bytes.  A FILE is written whole or not at all, and an
+ * existing one only replaced with --force.
  */
 
-#include "impactlog/atomic.h"
 #include "impactlog/cli.h"
 #include "impactlog/csv_out.h"
 #include "impactlog/filter.h"
+#include "impactlog/output.h"
 
-#include <string.h>
+enum { OPT_FORCE = 1 };
 
-static const struct option options[] = {IL_FILTER_OPTIONS, {0}};
-
-static int export_to_file(struct il_db *db, const char *path)
-{
-	struct il_atomic_file file;
-
-	if (il_atomic_open(&file, path) < 0)
-		return IL_CMD_ERROR;
-	if (il_csv_write(db, "selected", false, file.fp) < 0) {
-		il_atomic_abort(&file);
-		return IL_CMD_ERROR;
-	}
-	return il_atomic_commit(&file, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
-}
+static const struct option options[] = {
+	IL_FILTER_OPTIONS,
+	{"force", no_argument, NULL, OPT_FORCE},
+	{0},
+};
 
 int cmd_export(struct il_ctx *ctx, int argc, char **argv)
 {
 	struct il_filter filter = {0};
-	const char *path = NULL;
-	struct il_db *db;
-	int opt, handled;
+	struct il_output out;
+	const char *path = "-";
+	unsigned flags = IL_OUTPUT_NO_CLOBBER;
+	int opt, handled, rc;
 
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
 		if (opt == '?')
 			return IL_CMD_USAGE;
 		if ((handled = il_filter_option(&filter, opt, optarg, ctx->today)) < 0)
 			return IL_CMD_USAGE;
+		if (opt == OPT_FORCE)
+			flags &= ~(unsigned)IL_OUTPUT_NO_CLOBBER;
 	}
 	if (optind < argc)
 		path = argv[optind++];
@@ -47,10 +42,13 @@ int cmd_export(struct il_ctx *ctx, int argc, char **argv)
 			argv[optind]);
 	if (il_filter_check(&filter) != IL_CMD_OK)
 		return IL_CMD_USAGE;
-	if (!(db = il_ctx_db(ctx)) || il_filter_select(db, &filter, "selected") < 0)
+	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
+		return rc;
+	if (il_filter_select(&ctx->db, &filter, "selected") < 0 ||
+	    il_csv_write(&ctx->db, "selected", false, out.fp) < 0) {
+		il_output_abort(&out);
 		return IL_CMD_ERROR;
-	if (path && strcmp(path, "-") != 0)
-		return export_to_file(db, path);
-	/* main() flushes stdout and turns a failed write into an error. */
-	return il_csv_write(db, "selected", false, stdout) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+	}
+	/* Standard output is flushed, and a failed write told, by main(). */
+	return il_output_commit(&out) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
 }

@@ -11,12 +11,11 @@
 #include "impactlog/achievement.h"
 #include "impactlog/cli.h"
 #include "impactlog/csv_in.h"
+#include "impactlog/signals.h"
 #include "impactlog/uid_set.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,6 +34,8 @@ struct import {
 	bool opened;	  /* open_database has run (at the first record) */
 	struct il_db *db; /* NULL before, and for a dry run into a missing one */
 	struct il_db scratch;
+	int lock;		/* the creation lock while building scratch, or -1 */
+	int signal_slots[2];	/* scratch and its journal, held for signals */
 	char *scratch_path;	/* a new database being built, or NULL */
 	char *target_path;	/* where the scratch database goes on success */
 	char *new_folder;	/* the outermost folder the scratch database made */
@@ -88,50 +89,35 @@ static void remove_new_folders(const struct import *im)
 	free(folder);
 }
 
-/* Removes what killed imports left beside PATH: their scratch databases
- * (PATH.import-PID) and journals, once no process has that id.  A running
- * import's are kept. */
-static void remove_stale_scratch(const char *path)
+/* A database for a missing one, built beside PATH under the creation lock
+ * and linked to PATH at the end; or, when another command created PATH
+ * while we waited for the lock, that database.  Takes PATH. */
+static int open_new(struct import *im, char *path)
 {
-	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	char *folder = folder_of(path);
-	size_t len = strlen(base);
-	DIR *dir = opendir(folder);
-	struct dirent *entry;
+	struct il_buf journal = {0};
 
-	while (dir && (entry = readdir(dir))) {
-		const char *name = entry->d_name;
-		char *end;
-		long pid;
-
-		if (strncmp(name, base, len) != 0 || strncmp(name + len, ".import-", 8) != 0)
-			continue;
-		pid = strtol(name + len + 8, &end, 10);
-		if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
-			continue;
-		/* Our own id: a killed import had it before us. */
-		if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-			unlinkat(dirfd(dir), name, 0);
-	}
-	if (dir)
-		closedir(dir);
-	free(folder);
-}
-
-/* A database for a missing one: a file beside PATH, linked to PATH at the
- * end.  Takes PATH. */
-static int open_scratch(struct import *im, char *path)
-{
-	struct il_buf scratch = {0};
-
-	il_buf_printf(&scratch, "%s.import-%ld", path, (long)getpid());
-	im->target_path = path;
 	im->new_folder = outermost_missing_folder(path);
-	remove_stale_scratch(path);
-	im->scratch_path = scratch.data;
-	if (il_db_open(&im->scratch, im->scratch_path, IL_DB_WRITE) < 0)
+	if (il_db_lock_creation(path, &im->lock) < 0) {
+		free(path);
 		return -1;
+	}
+	if (access(path, F_OK) == 0) {
+		il_db_unlock_creation(im->lock);
+		im->lock = -1;
+		free(path);
+		return (im->db = il_ctx_db(im->ctx)) ? 0 : -1;
+	}
+	im->target_path = path;
+	if (il_db_create_scratch(&im->scratch, path, im->lock) < 0)
+		return -1;
+	im->scratch_path = il_xstrdup(im->scratch.path);
 	im->db = &im->scratch;
+	/* Ctrl-C removes the scratch database at once; after kill -9 the next
+	 * command that opens the database does. */
+	il_buf_printf(&journal, "%s-journal", im->scratch_path);
+	im->signal_slots[0] = il_remove_on_signal(im->scratch_path);
+	im->signal_slots[1] = il_remove_on_signal(journal.data);
+	il_buf_free(&journal);
 	return 0;
 }
 
@@ -151,7 +137,7 @@ static int open_database(struct import *im)
 			free(path);
 			return 0;
 		}
-		if (open_scratch(im, path) < 0)
+		if (open_new(im, path) < 0)
 			return -1;
 	} else {
 		free(path);
@@ -227,7 +213,7 @@ static int place_database(struct import *im)
 	im->db = NULL;
 	if (link(im->scratch_path, im->target_path) != 0) {
 		if (errno == EEXIST)
-			il_error("database '%s' was created by another command during the "
+			il_error("database '%s' was created by another program during the "
 				 "import; nothing imported (run the import again)",
 				 im->target_path);
 		else
@@ -255,6 +241,7 @@ static int finish(struct import *im)
 	}
 	if (im->target_path && place_database(im) < 0)
 		return -1;
+	im->ctx->saved = !im->dry_run;
 	printf("%s %ld achievement%s (%ld already present)\n",
 	       im->dry_run ? "would import" : "imported", im->added, im->added == 1 ? "" : "s",
 	       im->present);
@@ -269,6 +256,9 @@ static void cleanup(struct import *im, bool failed)
 	il_db_close(&im->scratch);
 	if (im->scratch_path)
 		unlink(im->scratch_path);
+	il_unhold_on_signal(im->signal_slots[0]);
+	il_unhold_on_signal(im->signal_slots[1]);
+	il_db_unlock_creation(im->lock);
 	if (failed && im->new_folder)
 		remove_new_folders(im);
 	free(im->scratch_path);
@@ -279,7 +269,7 @@ static void cleanup(struct import *im, bool failed)
 
 int cmd_import(struct il_ctx *ctx, int argc, char **argv)
 {
-	struct import im = {.ctx = ctx};
+	struct import im = {.ctx = ctx, .lock = -1, .signal_slots = {-1, -1}};
 	int opt, rc;
 
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {

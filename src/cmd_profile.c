@@ -110,5 +110,6 @@ int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
 		return IL_CMD_ERROR;
 	if (changing && (rc = save_profile(db, values)) != IL_CMD_OK)
 		return rc;
+	ctx->saved = changing;
 	return print_profile(db);
 }

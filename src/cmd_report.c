@@ -1,9 +1,9 @@
 /* report [filters] [--text|--md|--xlsx [FILE]] [-o FILE] [--redact]:
  * the calibration packet, as text (default), Markdown or an xlsx workbook. */
 
-#include "impactlog/atomic.h"
 #include "impactlog/cli.h"
 #include "impactlog/filter.h"
+#include "impactlog/output.h"
 #include "impactlog/report.h"
 
 #include <errno.h>
@@ -111,40 +111,37 @@ static int write_stream(const struct il_report *report, enum format format, FILE
 	return il_report_write_text(report, out, color);
 }
 
-/* Text or Markdown into PATH, whole or not at all. */
-static int write_file(const struct il_report *report, enum format format, const char *path)
+/* Text or Markdown.  A write error shows when the output is committed, or
+ * for standard output in main(). */
+static int write_text(struct il_db *db, const struct request *req, struct il_output *out)
 {
-	struct il_atomic_file f;
+	struct il_report_job *job;
+	struct il_report report;
+	bool color = out->fp == stdout && il_use_color(STDOUT_FILENO);
 
-	if (il_atomic_open(&f, path) < 0)
-		return IL_CMD_ERROR;
-	if (write_stream(report, format, f.fp, false) < 0) {
-		il_error("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
-		il_atomic_abort(&f);
-		return IL_CMD_ERROR;
-	}
-	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+	if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_GROUPS, &job) < 0 ||
+	    il_report_finish(job, db, &report) < 0)
+		return -1;
+	write_stream(&report, req->format, out->fp, color);
+	il_report_free(&report);
+	return 0;
 }
 
-/* The workbook: libxlsxwriter writes the file by name, so it gets the
- * temporary file's name and the rename happens only once it succeeded.
- * The report is built in a second thread while the Achievements sheet is
- * written: the sheet needs none of it, and the two take about as long. */
-static int write_xlsx(struct il_db *db, const struct request *req, const char *path)
+/* The workbook: libxlsxwriter writes the file by name, the output's
+ * temporary one.  The report is built in a second thread while the
+ * Achievements sheet is written: the sheet needs none of it, and the two
+ * take about as long. */
+static int write_xlsx(struct il_db *db, const struct request *req, struct il_output *out)
 {
-	struct il_atomic_file f;
 	struct il_report_job *job = NULL;
 	struct il_report report = {0};
 	struct il_xlsx *x = NULL;
 	int rc;
 
-	if (il_atomic_open(&f, path) < 0)
-		return IL_CMD_ERROR;
-	il_atomic_release_stream(&f);
 	/* The workbook is opened before the second thread starts: opening it
 	 * silences stderr for a moment, which must not swallow a message of
 	 * the thread's. */
-	rc = il_xlsx_open(&x, f.tmp_path, path, req->redact);
+	rc = il_xlsx_open(&x, out->name, out->path, req->redact);
 	if (rc == 0)
 		rc = il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_WHOLE,
 				     &job);
@@ -159,54 +156,47 @@ static int write_xlsx(struct il_db *db, const struct request *req, const char *p
 		rc = il_xlsx_finish(x, &report);
 	il_xlsx_free(x);
 	il_report_free(&report);
-	if (rc < 0) {
-		il_atomic_abort(&f);
-		return IL_CMD_ERROR;
-	}
-	return il_atomic_commit(&f, false) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+	return rc;
 }
 
-static int write_report(struct il_db *db, const struct request *req)
+static int write_report(struct il_ctx *ctx, const struct request *req)
 {
-	struct il_report_job *job;
-	struct il_report report;
 	char default_path[64];
+	const char *path = req->path ? req->path : "-";
+	unsigned flags = 0;
+	struct il_output out;
 	int rc;
 
-	if (req->format != FORMAT_XLSX) {
-		if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_GROUPS,
-				    &job) < 0 ||
-		    il_report_finish(job, db, &report) < 0)
-			return IL_CMD_ERROR;
-		rc = IL_CMD_OK; /* main() reports a failed write to stdout */
-		if (req->path)
-			rc = write_file(&report, req->format, req->path);
-		else
-			write_stream(&report, req->format, stdout, il_use_color(STDOUT_FILENO));
-		il_report_free(&report);
-		return rc;
+	if (req->format == FORMAT_XLSX) {
+		snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
+			 req->filter.cycle[0] ? req->filter.cycle : "all");
+		path = req->path ? req->path : default_path;
+		flags = IL_OUTPUT_BINARY | IL_OUTPUT_BY_NAME;
 	}
-	if (req->path)
-		return write_xlsx(db, req, req->path);
-	snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
-		 req->filter.cycle[0] ? req->filter.cycle : "all");
-	if ((rc = write_xlsx(db, req, default_path)) == IL_CMD_OK)
+	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
+		return rc;
+	rc = req->format == FORMAT_XLSX ? write_xlsx(&ctx->db, req, &out)
+					: write_text(&ctx->db, req, &out);
+	if (rc < 0) {
+		il_output_abort(&out);
+		return IL_CMD_ERROR;
+	}
+	if (il_output_commit(&out) < 0)
+		return IL_CMD_ERROR;
+	if (req->format == FORMAT_XLSX && !req->path)
 		printf("%s\n", default_path);
-	return rc;
+	return IL_CMD_OK;
 }
 
 int cmd_report(struct il_ctx *ctx, int argc, char **argv)
 {
 	struct request req = {0};
-	struct il_db *db;
 	int rc;
 
 	if ((rc = parse(ctx, argc, argv, &req)) != IL_CMD_OK)
 		return rc;
-	if (!(db = il_ctx_db(ctx)))
-		return IL_CMD_ERROR;
 	/* One read transaction: every section sees the same achievements. */
-	rc = write_report(db, &req);
-	il_db_rollback(db);
+	rc = write_report(ctx, &req);
+	il_db_rollback(&ctx->db);
 	return rc;
 }

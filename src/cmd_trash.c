@@ -52,6 +52,7 @@ static int move(struct il_ctx *ctx, const int64_t *ids, int count, bool to_trash
 			goto fail;
 	if (il_db_commit(db) < 0)
 		goto fail;
+	ctx->saved = true;
 	for (int i = 0; i < count; i++)
 		if (to_trash)
 			printf("moved #%lld to the trash (undo: impactlog restore %lld)\n",

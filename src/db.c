@@ -3,24 +3,58 @@
 #include "impactlog/db.h"
 
 #include "impactlog/embed.h"
+#include "impactlog/parse.h"
 #include "impactlog/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-/* A writer waits this long for another writer before giving up. */
+/* A writer waits this long for another writer before giving up, unless
+ * IMPACTLOG_BUSY_TIMEOUT says otherwise (milliseconds; see the man page). */
 #define BUSY_TIMEOUT_MS 10000
+
+/* What an import builds a new database in: PATH.import-PID. */
+#define SCRATCH_SUFFIX ".import-"
+
+static int busy_timeout_ms(void)
+{
+	const char *text = getenv("IMPACTLOG_BUSY_TIMEOUT");
+	long long ms;
+
+	if (text && !il_parse_count(text, 0, 3600 * 1000, &ms))
+		return (int)ms;
+	return BUSY_TIMEOUT_MS;
+}
+
+static void busy(const char *path)
+{
+	il_error("database '%s' is busy (another impactlog command is writing); try again", path);
+}
+
+void il_db_error(struct il_db *db, int rc, const char *what)
+{
+	const char *message = db->handle && sqlite3_errcode(db->handle) == (rc & 0xff)
+				      ? sqlite3_errmsg(db->handle)
+				      : sqlite3_errstr(rc);
+
+	if ((rc & 0xff) == SQLITE_BUSY)
+		busy(db->path);
+	else if (what)
+		il_error("database '%s': %s: %s", db->path, what, message);
+	else
+		il_error("database '%s': %s", db->path, message);
+}
 
 static void db_fail(struct il_db *db, const char *what)
 {
-	if (what)
-		il_error("database '%s': %s: %s", db->path, what, sqlite3_errmsg(db->handle));
-	else
-		il_error("database '%s': %s", db->path, sqlite3_errmsg(db->handle));
+	il_db_error(db, sqlite3_extended_errcode(db->handle), what);
 }
 
 char *il_db_resolve_path(const char *option)
@@ -97,15 +131,15 @@ static int read_user_version(struct il_db *db, int *version)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK) {
-		il_error("'%s' is not an impactlog database (%s)", db->path,
-			 sqlite3_errmsg(db->handle));
-		return -1;
-	}
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		il_error("'%s' is not an impactlog database (%s)", db->path,
-			 sqlite3_errmsg(db->handle));
+	if ((rc = sqlite3_prepare_v2(db->handle, "PRAGMA user_version", -1, &stmt, NULL)) !=
+		    SQLITE_OK ||
+	    (rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		/* Locked is not damaged: say which it is. */
+		if ((rc & 0xff) == SQLITE_BUSY)
+			busy(db->path);
+		else
+			il_error("'%s' is not an impactlog database (%s)", db->path,
+				 sqlite3_errmsg(db->handle));
 		sqlite3_finalize(stmt);
 		return -1;
 	}
@@ -188,10 +222,14 @@ static int migrate(struct il_db *db, enum il_db_mode mode)
 	for (int i = version; i < il_schema_count; i++) {
 		char *message = NULL;
 
-		if (sqlite3_exec(db->handle, il_schema[i].text, NULL, NULL, &message) !=
-		    SQLITE_OK) {
-			il_error("database '%s': schema %s: %s", db->path, il_schema[i].name,
-				 message ? message : "failed");
+		int rc = sqlite3_exec(db->handle, il_schema[i].text, NULL, NULL, &message);
+
+		if (rc != SQLITE_OK) {
+			if ((rc & 0xff) == SQLITE_BUSY)
+				busy(db->path);
+			else
+				il_error("database '%s': schema %s: %s", db->path,
+					 il_schema[i].name, message ? message : "failed");
 			sqlite3_free(message);
 			goto fail;
 		}
@@ -209,7 +247,7 @@ static int configure(struct il_db *db)
 {
 	int version;
 
-	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db->handle, db->busy_ms);
 	sqlite3_extended_result_codes(db->handle, 1);
 	/* The first read tells a database from any other file. */
 	if (read_user_version(db, &version) < 0)
@@ -220,12 +258,171 @@ static int configure(struct il_db *db)
 	return il_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL");
 }
 
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return il_xstrdup(".");
+	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+const char *il_db_orphan_journal(const char *path)
+{
+	static const char *const suffixes[] = {"-journal", "-wal"};
+	const char *found = NULL;
+	struct stat st;
+
+	for (size_t i = 0; i < IL_ARRAY_LEN(suffixes) && !found; i++) {
+		struct il_buf name = {0};
+
+		il_buf_printf(&name, "%s%s", path, suffixes[i]);
+		if (lstat(name.data, &st) == 0)
+			found = suffixes[i];
+		il_buf_free(&name);
+	}
+	return found;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec pause = {ms / 1000, (ms % 1000) * 1000000L};
+
+	nanosleep(&pause, NULL);
+}
+
+int il_db_lock_creation(const char *path, int *lock)
+{
+	char *folder;
+	int waited = 0, limit = busy_timeout_ms();
+
+	*lock = -1;
+	if (make_parent_folders(path) < 0)
+		return -1;
+	folder = folder_of(path);
+	*lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*lock < 0) {
+		il_error("cannot create database '%s': %s", path, strerror(errno));
+		free(folder);
+		return -1;
+	}
+	free(folder);
+	while (flock(*lock, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK || waited >= limit) {
+			if (errno == EWOULDBLOCK)
+				busy(path);
+			else
+				il_error("cannot create database '%s': %s", path, strerror(errno));
+			il_db_unlock_creation(*lock);
+			*lock = -1;
+			return -1;
+		}
+		sleep_ms(10);
+		waited += 10;
+	}
+	return 0;
+}
+
+void il_db_unlock_creation(int lock)
+{
+	if (lock >= 0)
+		close(lock); /* and with it the lock */
+}
+
+char *il_db_scratch_path(const char *path)
+{
+	struct il_buf scratch = {0};
+
+	il_buf_printf(&scratch, "%s" SCRATCH_SUFFIX "%ld", path, (long)getpid());
+	return scratch.data;
+}
+
+/* Removes PATH.import-* (scratch databases and their journals) from
+ * PATH's folder.  The caller holds the folder's creation lock, under
+ * which alone an import keeps a scratch database: any it finds is one
+ * that a killed import left. */
+static void remove_scratch(int folder, const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	size_t len = strlen(base);
+	DIR *dir;
+	struct dirent *entry;
+	int fd = dup(folder);
+
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((entry = readdir(dir)))
+		if (strncmp(entry->d_name, base, len) == 0 &&
+		    strncmp(entry->d_name + len, SCRATCH_SUFFIX, strlen(SCRATCH_SUFFIX)) == 0)
+			unlinkat(dirfd(dir), entry->d_name, 0);
+	closedir(dir);
+}
+
+void il_db_sweep(const char *path, int lock)
+{
+	char *folder;
+	int fd = lock;
+
+	if (fd < 0) {
+		folder = folder_of(path);
+		fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		free(folder);
+		/* Busy: an import is building, and its scratch is not stale. */
+		if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if (fd >= 0)
+				close(fd);
+			return;
+		}
+	}
+	remove_scratch(fd, path);
+	if (fd != lock)
+		close(fd);
+}
+
+/* Refuses to create a database at PATH beside a journal that SQLite would
+ * roll into it. */
+static int check_no_journal(const char *path)
+{
+	const char *journal = il_db_orphan_journal(path);
+
+	if (!journal)
+		return 0;
+	il_error("database '%s' is missing but its journal '%s%s' is still there; move the "
+		 "journal away (or restore the database) before creating a new one",
+		 path, path, journal);
+	return -1;
+}
+
+/* Opens the file at DB->path, which exists; CREATED says this command
+ * made it (empty), and removes it again on failure. */
+static int open_file(struct il_db *db, enum il_db_mode mode, bool created)
+{
+	if (sqlite3_open_v2(db->path, &db->handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		il_error("cannot open database '%s': %s", db->path,
+			 db->handle ? sqlite3_errmsg(db->handle) : "out of memory");
+		goto fail;
+	}
+	if (configure(db) < 0 || migrate(db, mode) < 0)
+		goto fail;
+	return 0;
+fail:
+	/* A refused command leaves nothing behind, not even an empty file. */
+	if (created)
+		unlink(db->path);
+	il_db_close(db);
+	return -1;
+}
+
 int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode)
 {
 	struct stat st;
 	bool created = false;
+	int lock = -1, rc;
 
-	*db = (struct il_db){.path = il_xstrdup(path)};
+	*db = (struct il_db){.path = il_xstrdup(path), .busy_ms = busy_timeout_ms()};
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			il_error("'%s' is a folder, not a database", path);
@@ -237,23 +434,36 @@ int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode)
 	} else if (mode == IL_DB_READ) {
 		no_database(path);
 		goto fail;
-	} else if (make_parent_folders(path) < 0 || create_private_file(path, &created) < 0) {
+	} else if (il_db_lock_creation(path, &lock) < 0 ||
+		   /* Another command may have made it while we waited. */
+		   (access(path, F_OK) != 0 && check_no_journal(path) < 0) ||
+		   create_private_file(path, &created) < 0) {
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &db->handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		il_error("cannot open database '%s': %s", path,
-			 db->handle ? sqlite3_errmsg(db->handle) : "out of memory");
-		goto fail;
-	}
-	if (configure(db) < 0 || migrate(db, mode) < 0)
-		goto fail;
-	return 0;
+	/* What a killed import left goes, whoever opens the database next. */
+	il_db_sweep(path, lock);
+	rc = open_file(db, mode, created);
+	il_db_unlock_creation(lock);
+	return rc;
 fail:
-	il_db_close(db);
-	/* A refused command leaves nothing behind, not even an empty file. */
 	if (created)
 		unlink(path);
+	il_db_close(db);
+	il_db_unlock_creation(lock);
 	return -1;
+}
+
+int il_db_create_scratch(struct il_db *db, const char *path, int lock)
+{
+	bool created = false;
+
+	*db = (struct il_db){.path = il_db_scratch_path(path), .busy_ms = busy_timeout_ms()};
+	il_db_sweep(path, lock);
+	if (check_no_journal(path) < 0 || create_private_file(db->path, &created) < 0) {
+		il_db_close(db);
+		return -1;
+	}
+	return open_file(db, IL_DB_WRITE, created);
 }
 
 void il_db_close(struct il_db *db)
@@ -269,9 +479,13 @@ void il_db_close(struct il_db *db)
 int il_db_exec(struct il_db *db, const char *sql)
 {
 	char *message = NULL;
+	int rc = sqlite3_exec(db->handle, sql, NULL, NULL, &message);
 
-	if (sqlite3_exec(db->handle, sql, NULL, NULL, &message) != SQLITE_OK) {
-		il_error("database '%s': %s", db->path, message ? message : "failed");
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_BUSY)
+			busy(db->path);
+		else
+			il_error("database '%s': %s", db->path, message ? message : "failed");
 		sqlite3_free(message);
 		return -1;
 	}
@@ -350,7 +564,7 @@ int il_db_read_begin(struct il_db *db, bool wait)
 	 * readers it joins, so it gives up at once instead. */
 	sqlite3_busy_timeout(db->handle, 0);
 	rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
-	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db->handle, db->busy_ms);
 	if (rc == SQLITE_OK)
 		return 0;
 	if ((rc & 0xff) != SQLITE_BUSY)

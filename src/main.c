@@ -78,11 +78,11 @@ static const struct il_command commands[] = {
 	 "are separated by ';'; write \\; for a ';' inside an item and \\\\ for a '\\'.\n"
 	 "Records whose uid is already stored are skipped, so importing a file twice\n"
 	 "adds nothing; a record without a uid gets one made from its cells.\n"},
-	{"export", cmd_export, 0, "export [FILE] [filters]",
+	{"export", cmd_export, 0, "export [FILE] [filters] [--force]",
 	 "write achievements as CSV, oldest first, in the columns import reads",
-	 FILTER_OPTIONS_HELP
-	 "\nWithout FILE, or with -, the CSV goes to standard output; a FILE is\n"
-	 "replaced whole or not at all.\n"},
+	 FILTER_OPTIONS_HELP "  --force              replace FILE if it exists\n"
+			     "\nWithout FILE, or with -, the CSV goes to standard output.  A FILE\n"
+			     "appears whole or not at all; see OUTPUT FILES in the man page.\n"},
 	{"report", cmd_report, 0, "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
 	 "the calibration packet: text, Markdown or an xlsx workbook",
 	 FILTER_OPTIONS_HELP
@@ -90,12 +90,14 @@ static const struct il_command commands[] = {
 	 "  --md                 Markdown, to paste into a document\n"
 	 "  --xlsx [FILE]        an xlsx workbook; FILE defaults to\n"
 	 "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
-	 "  -o, --output FILE    write to FILE instead of standard output\n"
+	 "  -o, --output FILE    write to FILE (- for standard output); an existing\n"
+	 "                       file is replaced, keeping its permissions\n"
 	 "  --redact             leave out evidence, notes and witness names\n"},
 	{"check", cmd_check, 0, "check", "integrity check of the database", ""},
 	{"backup", cmd_backup, 0, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",
-	 "  --force              replace FILE if it exists\n"},
+	 "  --force              replace FILE if it exists\n"
+	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n"},
 	{"help", cmd_help, IL_NO_DB, "help [COMMAND]", "show help for impactlog or a command", ""},
 	{"version", cmd_version, IL_NO_DB, "version", "print the version", ""},
 	{0},
@@ -155,16 +157,45 @@ static bool wants_help(int argc, char **argv)
 }
 
 /* Chooses the exit status; a failed write to stdout turns success into 1,
- * as a command whose output was lost has not done its job. */
-static int finish(int rc)
+ * as a command whose output was lost has not done its job, unless the
+ * output only confirmed a change that is saved. */
+static int finish(const struct il_ctx *ctx, int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno == EPIPE)
-			return 141; /* a closed pipe (| head): quiet, as git does */
-		il_error("write failure on standard output: %s", strerror(errno ? errno : EIO));
-		return IL_CMD_ERROR;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (ctx->saved && rc == IL_CMD_OK) {
+		if (errno != EPIPE)
+			il_error("warning: the change is saved, but its confirmation could not be "
+				 "written to standard output: %s",
+				 strerror(errno ? errno : EIO));
+		return IL_CMD_OK;
 	}
-	return rc;
+	if (errno == EPIPE)
+		return 141; /* a closed pipe (| head): quiet, as git does */
+	il_error("write failure on standard output: %s", strerror(errno ? errno : EIO));
+	return IL_CMD_ERROR;
+}
+
+/* A clock outside the days the program accepts would store dates that
+ * import refuses: a command that needs the date refuses it first. */
+static int start_clock(struct il_ctx *ctx)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	long long now;
+	bool bad = il_clock_start(&now) < 0;
+
+	ctx->today = il_local_date(now);
+	if (!bad && il_date_accepted(ctx->today))
+		return IL_CMD_OK;
+	if (epoch && *epoch)
+		il_error("SOURCE_DATE_EPOCH: '%.40s' is not a time from 1900-03-01 to 9999-12-31 "
+			 "(whole seconds since 1970-01-01 UTC)",
+			 epoch);
+	else
+		il_error("the system clock reads %lld seconds since 1970-01-01, outside "
+			 "1900-03-01 to 9999-12-31; set the clock",
+			 now);
+	return IL_CMD_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -173,7 +204,6 @@ int main(int argc, char **argv)
 	const char *help_argv[] = {"help", NULL, NULL};
 	int rc;
 
-	ctx.today = il_local_date(il_now());
 	if ((argc = take_db_option(&ctx, argc, argv)) < 0)
 		return IL_CMD_USAGE;
 	if (argc < 2) {
@@ -197,10 +227,10 @@ int main(int argc, char **argv)
 		help_argv[1] = ctx.command->name;
 		ctx.command = find_command("help");
 		rc = cmd_help(&ctx, 2, (char **)help_argv);
-	} else {
+	} else if ((ctx.command->flags & IL_NO_DB) || (rc = start_clock(&ctx)) == IL_CMD_OK) {
 		rc = ctx.command->run(&ctx, argc - 1, argv + 1);
 	}
 	if (ctx.db_open)
 		il_db_close(&ctx.db);
-	return finish(rc);
+	return finish(&ctx, rc);
 }

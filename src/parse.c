@@ -481,8 +481,13 @@ struct il_date il_local_date(long long t)
 	time_t when = (time_t)t;
 	struct tm local;
 
-	/* Only a time far outside any calendar fails; fall back to the epoch. */
-	if (!localtime_r(&when, &local))
-		return (struct il_date){1970, 1, 1};
+	/* Only a time far outside any calendar fails: no date at all. */
+	if ((long long)when != t || !localtime_r(&when, &local) || local.tm_year > 9999 - 1900)
+		return (struct il_date){0, 0, 0};
 	return (struct il_date){local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+bool il_date_accepted(struct il_date d)
+{
+	return date_is_valid(d) && il_date_to_days(d) >= il_date_to_days(IL_FIRST_DATE);
 }

@@ -4,6 +4,8 @@
 
 #include "impactlog/progress.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,16 +355,33 @@ bool il_use_color(int fd)
 	return isatty(fd);
 }
 
-long long il_now(void)
+int il_clock_start(long long *now)
 {
+	static long long moment;
+	static int read; /* 0: not yet, 1: read, -1: SOURCE_DATE_EPOCH is bad */
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
+	if (!read) {
+		read = 1;
+		moment = (long long)time(NULL);
+		if (epoch && *epoch) {
+			char *end;
 
-		if (*end == '\0')
-			return t;
+			errno = 0;
+			moment = strtoll(epoch, &end, 10);
+			if (*end != '\0' || errno == ERANGE ||
+			    !isdigit((unsigned char)epoch[*epoch == '-']))
+				read = -1;
+		}
 	}
-	return (long long)time(NULL);
+	*now = moment;
+	return read < 0 ? -1 : 0;
+}
+
+long long il_now(void)
+{
+	long long now;
+
+	il_clock_start(&now);
+	return now;
 }

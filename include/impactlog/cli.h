@@ -52,11 +52,22 @@ struct il_ctx {
 	bool read_only; /* open as a reader, which needs an existing database,
 			 * even if the command may write */
 	struct il_date today;
+	/* The command's change is on disk: what it prints now only confirms
+	 * it, and a failure to print is no longer a failure of the command
+	 * (a script that retries on failure must not add the same twice). */
+	bool saved;
 };
 
 /* Opens the database as the command's flags say (creating it for writers).
  * Returns the database or NULL after printing why. */
 struct il_db *il_ctx_db(struct il_ctx *ctx);
+
+/* For a command that writes PATH ("-": standard output) from the database:
+ * refuses a PATH that is the database or its journal (IL_CMD_USAGE), then
+ * opens the database and OUT with il_output_open's FLAGS (IL_CMD_ERROR).
+ * On IL_CMD_OK the caller writes and calls il_output_commit or _abort. */
+struct il_output;
+int il_ctx_output(struct il_ctx *ctx, struct il_output *out, const char *path, unsigned flags);
 
 /* getopt_long with one-line messages: returns the option, -1 at the end,
  * or '?' after printing "impactlog: COMMAND: ..." for an unknown option or

@@ -21,6 +21,7 @@ enum il_db_mode {
 struct il_db {
 	sqlite3 *handle;
 	char *path;
+	int busy_ms; /* how long to wait for another writer */
 	/* Prepared statements kept for the life of the connection, keyed by
 	 * the address of their (static) SQL text. */
 	struct {
@@ -39,6 +40,35 @@ char *il_db_resolve_path(const char *option);
  * schema is newer than this program. */
 int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode);
 void il_db_close(struct il_db *db);
+
+/* Prints one line for RC, the result of a call on DB, prefixed with WHAT
+ * (or not, for NULL): "database 'PATH' is busy ..." past the busy timeout,
+ * else SQLite's message. */
+void il_db_error(struct il_db *db, int rc, const char *what);
+
+/* "-journal" or "-wal" when such a file lies beside PATH, else NULL:
+ * SQLite would roll it into a new file created at PATH. */
+const char *il_db_orphan_journal(const char *path);
+
+/*
+ * Creating a database.  Whoever creates the database at PATH holds a lock
+ * on its folder while doing so, and an import builds a new database as
+ * PATH.import-PID under that lock, linked to PATH at the end: so two
+ * commands creating one database take turns, and a scratch database found
+ * by someone who holds the lock was left by a killed import.
+ */
+/* Takes the lock, waiting up to the busy timeout, after creating the
+ * missing folders above PATH (mode 0700); -1 after one line. */
+int il_db_lock_creation(const char *path, int *lock);
+void il_db_unlock_creation(int lock); /* -1 is ignored */
+/* PATH.import-PID, newly allocated. */
+char *il_db_scratch_path(const char *path);
+/* Creates and opens PATH.import-PID, under LOCK, for a database that is
+ * missing at PATH (refused beside a stale journal of PATH's). */
+int il_db_create_scratch(struct il_db *db, const char *path, int lock);
+/* Removes the scratch databases killed imports left beside PATH.  LOCK is
+ * the creation lock held, or -1 to take it if free and do nothing if not. */
+void il_db_sweep(const char *path, int lock);
 
 /* The schema version this program writes: the number of schema files. */
 int il_db_schema_version(void);

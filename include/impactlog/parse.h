@@ -61,7 +61,15 @@ struct il_date il_days_to_date(long days);
 /* Writes "YYYY-MM-DD" and a NUL to OUT. */
 void il_date_format(struct il_date d, char out[11]);
 
-/* The local calendar day at time T (seconds since the epoch). */
+/* The local calendar day at time T (seconds since the epoch), or
+ * {0, 0, 0} for a time no calendar day of years 1000-9999 holds. */
 struct il_date il_local_date(long long t);
+
+/* The first day the program accepts: spreadsheets count days from 1900,
+ * and miscount them before March 1900 (Lotus's leap day). */
+#define IL_FIRST_DATE ((struct il_date){1900, 3, 1})
+
+/* Whether D is a real day from IL_FIRST_DATE to 9999-12-31. */
+bool il_date_accepted(struct il_date d);
 
 #endif

@@ -85,8 +85,12 @@ int il_terminal_width(int fd);
 /* Whether coloured output suits FD: a terminal and NO_COLOR unset. */
 bool il_use_color(int fd);
 
-/* Seconds since the epoch: SOURCE_DATE_EPOCH when set (for reproducible
- * reports), else the clock. */
+/* The command's moment, in seconds since the epoch, read once so that
+ * every part of a command sees the same one: SOURCE_DATE_EPOCH when set
+ * (for reproducible reports), else the clock.  il_clock_start returns -1
+ * when SOURCE_DATE_EPOCH is not a whole number; main() checks it, and the
+ * date it gives, before a command runs. */
+int il_clock_start(long long *now);
 long long il_now(void);
 
 #endif

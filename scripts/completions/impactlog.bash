@@ -10,7 +10,7 @@ _impactlog_options()
 			"--likelihood --lead-days --confidence --project --org --evidence" \
 			"--witness --note" ;;
 	list) echo "--tag --cycle --since --until --org --project --search --deleted --format" ;;
-	export) echo "--tag --cycle --since --until --org --project --search" ;;
+	export) echo "--tag --cycle --since --until --org --project --search --force" ;;
 	report)
 		echo "--tag --cycle --since --until --org --project --search --text --md" \
 			"--xlsx -o --output --redact" ;;

@@ -113,9 +113,16 @@ test_expect_success 'numbers read back exactly' '
 	test_cmp expect actual
 '
 
-test_expect_success 'export FILE writes the same bytes, replacing FILE whole' '
+test_expect_success 'export FILE refuses an existing FILE, and leaves it as it was' '
 	echo old >out.csv &&
-	impactlog export out.csv >stdout &&
+	test_refused 1 "${SQ}out.csv${SQ} already exists (use --force to replace it)" \
+		impactlog export out.csv &&
+	echo old >expect &&
+	test_cmp expect out.csv
+'
+
+test_expect_success 'export --force FILE writes the same bytes, replacing FILE whole' '
+	impactlog export --force out.csv >stdout &&
 	test_must_be_empty stdout &&
 	cmp all.csv out.csv &&
 	test "$(stat -c %a out.csv)" = 644 &&

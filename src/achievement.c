@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNIT_MAX      40  /* characters */
-#define PROJECT_MAX   200 /* characters */
-#define UID_MAX	      64  /* characters */
 #define TEAM_SIZE_MAX 1000000
 #define LEAD_DAYS_MAX 36500
 
@@ -305,7 +302,7 @@ static int set_confidence(struct il_achievement *a, const char *text, struct il_
 
 static int set_uid(struct il_achievement *a, const char *text, struct il_diag *diag)
 {
-	if (check_text(text, UID_MAX, true, diag) < 0)
+	if (check_text(text, IL_UID_MAX, true, diag) < 0)
 		return -1;
 	if (strchr(text, ' '))
 		return parsed("is not a uid (no spaces)", text, diag);
@@ -366,7 +363,7 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 		a->has_value = true;
 		return parsed(il_parse_amount(text, &a->value), text, diag);
 	case IL_FIELD_UNIT:
-		return set_text_field(&a->unit, text, UNIT_MAX, true, diag);
+		return set_text_field(&a->unit, text, IL_UNIT_MAX, true, diag);
 	case IL_FIELD_BASELINE:
 		a->has_baseline = true;
 		return parsed(il_parse_amount(text, &a->baseline), text, diag);
@@ -382,7 +379,7 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 	case IL_FIELD_CONFIDENCE:
 		return set_confidence(a, text, diag);
 	case IL_FIELD_PROJECT:
-		return set_text_field(&a->project, text, PROJECT_MAX, true, diag);
+		return set_text_field(&a->project, text, IL_PROJECT_MAX, true, diag);
 	case IL_FIELD_NOTE:
 		return set_text_field(&a->note, text, IL_NOTE_MAX, false, diag);
 	case IL_FIELD_ORGS:

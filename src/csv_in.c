@@ -375,7 +375,7 @@ static int feed_segment(struct il_csv_in *in, const unsigned char *s, size_t len
 {
 	in->line_size += len - ends_line;
 	if (in->line_size > IL_CSV_LINE_MAX) {
-		line_error(in, in->line, "line longer than 1 MiB");
+		line_error(in, in->line, "line longer than 2 MiB");
 		return -1;
 	}
 	if (memchr(s, '\0', len)) {
@@ -389,7 +389,7 @@ static int feed_segment(struct il_csv_in *in, const unsigned char *s, size_t len
 	if (csv_parse(&in->parser, s, len, on_field, on_row, in) < len && !in->failed)
 		parse_error(in);
 	if (!in->failed && csv_get_buffer_size(&in->parser) > IL_CSV_LINE_MAX)
-		il_csv_record_error(in, "field longer than 1 MiB (is a closing quote missing?)");
+		il_csv_record_error(in, "field longer than 2 MiB (is a closing quote missing?)");
 	return in->failed ? -1 : 0;
 }
 

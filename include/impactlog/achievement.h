@@ -15,10 +15,23 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define IL_TITLE_MAX 200   /* characters */
-#define IL_NOTE_MAX  10000 /* characters */
-#define IL_TEXT_MAX  1000  /* characters in a unit, project or list item */
-#define IL_LIST_MAX  100   /* items in orgs, evidence or witnesses */
+#define IL_TITLE_MAX   200   /* characters */
+#define IL_NOTE_MAX    10000 /* characters */
+#define IL_UNIT_MAX    40    /* characters */
+#define IL_PROJECT_MAX 200   /* characters */
+#define IL_UID_MAX     64    /* characters */
+#define IL_TEXT_MAX    1000  /* characters in a list item */
+#define IL_LIST_MAX    100   /* items in orgs, evidence or witnesses */
+
+/* The most bytes an achievement that il_achievement_check passes takes as
+ * one CSV record or one JSON object: a character is at most 4 bytes of
+ * UTF-8, quoting or escaping at most doubles a 1-byte one, and 4 KiB more
+ * holds the numbers, names and punctuation.  Every reader takes at least
+ * this much, so whatever add accepts, export writes and import reads back. */
+#define IL_RECORD_BYTES_MAX                                                                        \
+	(4L * (IL_UID_MAX + IL_TITLE_MAX + IL_UNIT_MAX + IL_PROJECT_MAX + IL_NOTE_MAX +            \
+	       3L * IL_LIST_MAX * (IL_TEXT_MAX + 1)) +                                             \
+	 4096)
 
 enum il_tag {
 	IL_TAG_NONE,

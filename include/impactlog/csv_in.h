@@ -32,8 +32,10 @@
 
 #include <stdbool.h>
 
-/* Longest physical line, and longest field, that a file may hold. */
-#define IL_CSV_LINE_MAX (1024 * 1024)
+/* Longest physical line, and longest field, that a file may hold: more
+ * than any record export writes. */
+#define IL_CSV_LINE_MAX (2L * 1024 * 1024)
+_Static_assert(IL_CSV_LINE_MAX >= IL_RECORD_BYTES_MAX, "import reads every record export writes");
 
 struct il_csv_in;
 

@@ -113,11 +113,11 @@ test_expect_success 'a uid given twice, or the same uid-less record twice' '
 	refused import-duplicate-row.csv "3: same cells as the record on line 2 (give each a uid to keep both)"
 '
 
-test_expect_success 'a line over 1 MiB, and a quoted field that never closes' '
-	/usr/bin/python3 -c "import sys; sys.stdout.write(\"date,tag,title\n2026-01-01,user-growth,\" + \"x\" * (1 << 20) + \"\n\")" >long-line.csv &&
-	refused long-line.csv "2: line longer than 1 MiB" &&
-	/usr/bin/python3 -c "import sys; sys.stdout.write(\"date,tag,title,note\n2026-01-01,user-growth,x,\\\"open\n\" + \"more text\n\" * 200000)" >long-field.csv &&
-	refused long-field.csv "2: field longer than 1 MiB (is a closing quote missing?)"
+test_expect_success 'a line over 2 MiB, and a quoted field that never closes' '
+	/usr/bin/python3 -c "import sys; sys.stdout.write(\"date,tag,title\n2026-01-01,user-growth,\" + \"x\" * (1 << 21) + \"\n\")" >long-line.csv &&
+	refused long-line.csv "2: line longer than 2 MiB" &&
+	/usr/bin/python3 -c "import sys; sys.stdout.write(\"date,tag,title,note\n2026-01-01,user-growth,x,\\\"open\n\" + \"more text\n\" * 400000)" >long-field.csv &&
+	refused long-field.csv "2: field longer than 2 MiB (is a closing quote missing?)"
 '
 
 test_expect_success 'a missing file, a folder' '

@@ -109,7 +109,7 @@ static int check_bytes(struct reader *r)
 		r->len -= 3;
 	}
 	if (r->len > IL_JSON_INPUT_MAX)
-		return fail(r, "more than 2 MiB of input (one achievement is far smaller)");
+		return fail(r, "more than 4 MiB of input (one achievement is far smaller)");
 	while (blank < r->len && is_json_space(r->text[blank]))
 		blank++;
 	if (blank == r->len)

@@ -287,9 +287,13 @@ int il_output_open(struct il_output *out, const char *path, unsigned flags)
 	}
 	terminal = out->kind == IL_OUTPUT_STDOUT ? STDOUT_FILENO : out->direct_fd;
 	if ((flags & IL_OUTPUT_BINARY) && terminal >= 0 && isatty(terminal)) {
-		il_error("'%s' is a terminal; give a file name, or send the output to a pipe or "
-			 "a file",
-			 out->path);
+		if (out->kind == IL_OUTPUT_STDOUT)
+			il_error("standard output is a terminal; give a file name, or send the "
+				 "output to a pipe or a file");
+		else
+			il_error("'%s' is a terminal; give a file name, or send the output to a "
+				 "pipe or a file",
+				 out->path);
 		goto fail;
 	}
 	/* What goes onward to a stream is first written to a scratch file. */

@@ -31,9 +31,10 @@
 
 #include <stddef.h>
 
-/* The most input `add --json` reads: more than any achievement takes. */
-#define IL_JSON_INPUT_MAX (2L * 1024 * 1024)
-_Static_assert(IL_JSON_INPUT_MAX >= IL_RECORD_BYTES_MAX, "add --json reads any achievement");
+/* The most input `add --json` reads: more than any achievement takes,
+ * even with every character escaped (\uXXXX\uXXXX: 12 bytes for one). */
+#define IL_JSON_INPUT_MAX (4L * 1024 * 1024)
+_Static_assert(IL_JSON_INPUT_MAX >= 3 * IL_RECORD_BYTES_MAX, "add --json reads any achievement");
 
 /* Reads standard input into TEXT, stopping once it holds more than
  * IL_JSON_INPUT_MAX bytes (which il_json_read_achievement then refuses).

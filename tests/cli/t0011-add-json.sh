@@ -330,15 +330,15 @@ test_expect_success 'a backslash before u0000 is no NUL' '
 	test "$(row "$(added)" title)" = "C:\\u0000"
 '
 
-test_expect_success 'empty input and more than 2 MiB' '
+test_expect_success 'empty input and more than 4 MiB' '
 	test_refused 1 "--json: no input: give one achievement as a JSON object on standard input" \
 		impactlog add --json </dev/null &&
 	printf " \n\t\r\n" >in.json &&
 	test_refused 1 "--json: no input: give one achievement as a JSON object on standard input" \
 		impactlog add --json <in.json &&
 	/usr/bin/python3 -c "import json, sys
-sys.stdout.write(json.dumps({\"tag\": \"user-growth\", \"title\": \"T\", \"note\": \"n\" * (2 * 1024 * 1024)}))" >in.json &&
-	test_refused 1 "--json: more than 2 MiB of input (one achievement is far smaller)" \
+sys.stdout.write(json.dumps({\"tag\": \"user-growth\", \"title\": \"T\", \"note\": \"n\" * (4 * 1024 * 1024)}))" >in.json &&
+	test_refused 1 "--json: more than 4 MiB of input (one achievement is far smaller)" \
 		impactlog add --json <in.json
 '
 

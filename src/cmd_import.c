@@ -108,16 +108,16 @@ static int open_new(struct import *im, char *path)
 		return (im->db = il_ctx_db(im->ctx)) ? 0 : -1;
 	}
 	im->target_path = path;
-	if (il_db_create_scratch(&im->scratch, path, im->lock) < 0)
-		return -1;
-	im->scratch_path = il_xstrdup(im->scratch.path);
-	im->db = &im->scratch;
-	/* Ctrl-C removes the scratch database at once; after kill -9 the next
-	 * command that opens the database does. */
+	/* Ctrl-C removes the scratch database at once, from before it exists;
+	 * after kill -9 the next command that opens the database does. */
+	im->scratch_path = il_db_scratch_path(path);
 	il_buf_printf(&journal, "%s-journal", im->scratch_path);
 	im->signal_slots[0] = il_remove_on_signal(im->scratch_path);
 	im->signal_slots[1] = il_remove_on_signal(journal.data);
 	il_buf_free(&journal);
+	if (il_db_create_scratch(&im->scratch, path, im->lock) < 0)
+		return -1;
+	im->db = &im->scratch;
 	return 0;
 }
 

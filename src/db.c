@@ -432,6 +432,7 @@ int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode)
 		il_error("cannot open database '%s': %s", path, strerror(errno));
 		goto fail;
 	} else if (mode == IL_DB_READ) {
+		il_db_sweep(path, -1);
 		no_database(path);
 		goto fail;
 	} else if (il_db_lock_creation(path, &lock) < 0 ||

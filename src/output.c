@@ -445,6 +445,8 @@ static int place_file(struct il_output *out)
 		}
 		if (out->tmp_path)
 			unlink(out->tmp_path);
+	} else if (!out->tmp_path && !out->replaces && link_unnamed(out, out->target) == 0) {
+		/* Nothing to replace: the file gets its name in one step. */
 	} else {
 		if (!out->tmp_path && name_unnamed(out) < 0)
 			return -1;

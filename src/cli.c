@@ -37,7 +37,13 @@ static int check_not_database(struct il_ctx *ctx, const char *path)
 
 	if (!db_path)
 		return IL_CMD_ERROR;
-	if (strcmp(path, "-") != 0 && (suffix = il_output_names_database(path, db_path))) {
+	if (strcmp(path, "-") == 0) {
+		/* impactlog export >>log.db */
+		if (il_output_names_database("/dev/stdout", db_path))
+			rc = il_usage_error("%s: standard output is the database '%s'; choose "
+					    "another output file",
+					    ctx->command->name, db_path);
+	} else if ((suffix = il_output_names_database(path, db_path))) {
 		if (*suffix)
 			rc = il_usage_error(
 				"%s: '%s' is a file of the database '%s'; choose another "

@@ -107,26 +107,36 @@ const char *il_output_names_database(const char *path, const char *db_path)
 	return found;
 }
 
-/* Removes the named temporary files that ended processes left in FOLDER;
- * a running process's are its own. */
+/* Whether NAME in DIR is a temporary file that no running process owns:
+ * ".impactlog-PID-XXXXXX" of a PID that is gone, or ".impactlog-XXXXXX" as
+ * earlier versions named theirs, untouched for ten minutes. */
+static bool is_stale_temp(DIR *dir, const char *name)
+{
+	const char *rest = name + strlen(TEMP_PREFIX);
+	struct stat st;
+	char *end;
+	long pid;
+
+	if (strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0)
+		return false;
+	if (strlen(rest) == 6 && !strchr(rest, '-'))
+		return fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		       S_ISREG(st.st_mode) && st.st_mtime < time(NULL) - 600;
+	pid = strtol(rest, &end, 10);
+	if (pid <= 0 || *end != '-' || strlen(end) != 7)
+		return false;
+	return pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH);
+}
+
+/* Removes the temporary files that ended processes left in FOLDER. */
 static void remove_stale_temps(const char *folder)
 {
 	DIR *dir = opendir(folder);
 	struct dirent *entry;
 
-	while (dir && (entry = readdir(dir))) {
-		const char *name = entry->d_name;
-		char *end;
-		long pid;
-
-		if (strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0)
-			continue;
-		pid = strtol(name + strlen(TEMP_PREFIX), &end, 10);
-		if (pid <= 0 || *end != '-' || strlen(end) != 7)
-			continue;
-		if (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-			unlinkat(dirfd(dir), name, 0);
-	}
+	while (dir && (entry = readdir(dir)))
+		if (is_stale_temp(dir, entry->d_name))
+			unlinkat(dirfd(dir), entry->d_name, 0);
 	if (dir)
 		closedir(dir);
 }

@@ -164,6 +164,15 @@ test_expect_success 'a symbolic link is followed: the file it names is replaced'
 	test_cmp report.txt missing.txt
 '
 
+test_expect_success 'an earlier version'"'"'s temporary file goes once ten minutes old' '
+	mkdir old &&
+	: >old/.impactlog-AbC123 &&
+	touch -d "11 minutes ago" old/.impactlog-AbC123 &&
+	: >old/.impactlog-XyZ789 &&
+	impactlog report -o old/report.txt &&
+	test "$(ls -A old)" = "$(printf ".impactlog-XyZ789\nreport.txt")"
+'
+
 test_expect_success 'a folder, a missing folder or a file as a folder is refused' '
 	mkdir folder &&
 	test_refused 1 "${SQ}folder${SQ} is a folder; name a file to write" \

@@ -88,6 +88,16 @@ test_expect_success 'the refusal comes before the database is even needed' '
 	test ! -e gone.db
 '
 
+test_expect_success 'standard output appended to the database is refused too' '
+	cp log.db db.copy &&
+	for writer in "export" "report" "report --md" "report --xlsx -o -" "backup -"; do
+		test_must_fail --exit=2 impactlog $writer >>log.db 2>err || return 1
+		echo "impactlog: ${writer%% *}: standard output is the database ${SQ}log.db${SQ}; choose another output file" >expect &&
+		test_cmp expect err &&
+		cmp log.db db.copy || return 1
+	done
+'
+
 test_expect_success 'a name that only resembles the database is written' '
 	impactlog report -o log.db.txt &&
 	impactlog export log.db-journal.csv &&

@@ -46,25 +46,15 @@ struct import {
 	long added, present;
 };
 
-/* The folder holding PATH: "." for a bare name. */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return il_xstrdup(".");
-	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-}
-
 /* The outermost of the folders above PATH that do not exist yet, or NULL:
  * creating the database makes them, and a failed import removes them. */
 static char *outermost_missing_folder(const char *path)
 {
-	char *folder = folder_of(path), *missing = NULL;
+	char *folder = il_path_folder(path), *missing = NULL;
 	struct stat st;
 
 	while (stat(folder, &st) != 0 && errno == ENOENT) {
-		char *parent = folder_of(folder);
+		char *parent = il_path_folder(folder);
 
 		free(missing);
 		missing = folder;
@@ -78,10 +68,10 @@ static char *outermost_missing_folder(const char *path)
  * any that something else has put a file in meanwhile. */
 static void remove_new_folders(const struct import *im)
 {
-	char *folder = folder_of(im->target_path);
+	char *folder = il_path_folder(im->target_path);
 
 	while (rmdir(folder) == 0 && strcmp(folder, im->new_folder) != 0) {
-		char *parent = folder_of(folder);
+		char *parent = il_path_folder(folder);
 
 		free(folder);
 		folder = parent;
@@ -191,19 +181,6 @@ static int import_record(struct il_csv_in *in, struct il_achievement *a, void *d
 	return 0;
 }
 
-/* Makes the link to a new database as durable as its contents. */
-static void sync_folder(const char *path)
-{
-	char *folder = folder_of(path);
-	int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(folder);
-}
-
 /* Moves the scratch database onto the missing one; link() rather than
  * rename() so that a database another command created meanwhile is never
  * replaced. */
@@ -221,7 +198,7 @@ static int place_database(struct import *im)
 				 strerror(errno));
 		return -1;
 	}
-	sync_folder(im->target_path);
+	il_sync_folder(im->target_path);
 	return 0;
 }
 

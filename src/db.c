@@ -258,15 +258,6 @@ static int configure(struct il_db *db)
 	return il_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL");
 }
 
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return il_xstrdup(".");
-	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-}
-
 const char *il_db_orphan_journal(const char *path)
 {
 	static const char *const suffixes[] = {"-journal", "-wal"};
@@ -299,7 +290,7 @@ int il_db_lock_creation(const char *path, int *lock)
 	*lock = -1;
 	if (make_parent_folders(path) < 0)
 		return -1;
-	folder = folder_of(path);
+	folder = il_path_folder(path);
 	*lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (*lock < 0) {
 		il_error("cannot create database '%s': %s", path, strerror(errno));
@@ -343,7 +334,7 @@ char *il_db_scratch_path(const char *path)
  * that a killed import left. */
 static void remove_scratch(int folder, const char *path)
 {
-	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *base = il_path_base(path);
 	size_t len = strlen(base);
 	DIR *dir;
 	struct dirent *entry;
@@ -367,7 +358,7 @@ void il_db_sweep(const char *path, int lock)
 	int fd = lock;
 
 	if (fd < 0) {
-		folder = folder_of(path);
+		folder = il_path_folder(path);
 		fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		free(folder);
 		/* Busy: an import is building, and its scratch is not stale. */

@@ -22,22 +22,6 @@
 /* Named temporary files are ".impactlog-PID-XXXXXX". */
 #define TEMP_PREFIX ".impactlog-"
 
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return il_xstrdup(".");
-	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-}
-
-static const char *base_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 /* PATH with its symbolic links followed, as far as they lead: the file a
  * write through PATH reaches, which may not exist yet.  A loop of links is
  * left as it is, for open() to refuse. */
@@ -57,7 +41,7 @@ static char *follow_links(const char *path)
 		if (link[0] == '/' || !strchr(current, '/')) {
 			il_buf_puts(&next, link);
 		} else {
-			folder = folder_of(current);
+			folder = il_path_folder(current);
 			il_buf_printf(&next, "%s/%s", folder, link);
 			free(folder);
 		}
@@ -77,10 +61,10 @@ static bool same_file(const char *a, const char *b)
 
 	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
 		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	if (strcmp(base_of(a), base_of(b)) != 0)
+	if (strcmp(il_path_base(a), il_path_base(b)) != 0)
 		return false;
-	folder_a = folder_of(a);
-	folder_b = folder_of(b);
+	folder_a = il_path_folder(a);
+	folder_b = il_path_folder(b);
 	if (stat(folder_a, &sa) == 0 && stat(folder_b, &sb) == 0)
 		same = sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 	free(folder_a);
@@ -242,7 +226,7 @@ static int open_target(struct il_output *out)
 		out->mode = exists ? st.st_mode & 07777 : new_file_mode(out->flags);
 		out->owner = exists ? st.st_uid : (uid_t)-1;
 		out->group = exists ? st.st_gid : (gid_t)-1;
-		folder = folder_of(out->target);
+		folder = il_path_folder(out->target);
 		remove_stale_temps(folder);
 		rc = open_temp(out, folder);
 		free(folder);
@@ -379,18 +363,6 @@ static int copy_onward(struct il_output *out, int fd)
 	return 0;
 }
 
-static void sync_folder(const char *path)
-{
-	char *folder = folder_of(path);
-	int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(folder);
-}
-
 /* Gives the unnamed temporary file the name NAME; fails if NAME exists. */
 static int link_unnamed(struct il_output *out, const char *name)
 {
@@ -409,7 +381,7 @@ static int link_unnamed(struct il_output *out, const char *name)
  * one.  It exists only for the moment between the two calls. */
 static int name_unnamed(struct il_output *out)
 {
-	char *folder = folder_of(out->target);
+	char *folder = il_path_folder(out->target);
 	struct il_buf name = {0};
 	int rc = -1;
 
@@ -467,7 +439,7 @@ static int place_file(struct il_output *out)
 	out->signal_slot = -1;
 	free(out->tmp_path);
 	out->tmp_path = NULL;
-	sync_folder(out->target);
+	il_sync_folder(out->target);
 	return 0;
 }
 

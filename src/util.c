@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,6 +334,34 @@ bool il_has_control(const char *s, bool single_line)
 			return true;
 	}
 	return false;
+}
+
+char *il_path_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return il_xstrdup(".");
+	return il_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+const char *il_path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void il_sync_folder(const char *path)
+{
+	char *folder = il_path_folder(path);
+	int fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(folder);
 }
 
 int il_terminal_width(int fd)

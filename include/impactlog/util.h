@@ -79,6 +79,14 @@ size_t il_utf8_prefix_width(const char *s, size_t columns);
  * and newline; with single_line, tab and newline count too. */
 bool il_has_control(const char *s, bool single_line);
 
+/* The folder holding PATH ("." for a bare name, "/" at the top), newly
+ * allocated; the last component of PATH. */
+char *il_path_folder(const char *path);
+const char *il_path_base(const char *path);
+
+/* Makes a new name in PATH's folder as durable as the file it names. */
+void il_sync_folder(const char *path);
+
 /* Columns of the terminal on FD, or 0 when FD is not a terminal. */
 int il_terminal_width(int fd);
 

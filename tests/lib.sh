@@ -17,6 +17,11 @@
 #                                            the only line on stderr, and the
 #                                            database left as it was
 #   test_refused_like EXIT REGEX cmd...      the same, the line matching REGEX
+#   wait_for WHAT cmd...                     poll cmd until it succeeds, for
+#                                            at most 10 s
+#   reap_on_exit                             in a test that starts background
+#                                            jobs: kill and reap them when the
+#                                            test ends, however it ends
 #   test_done                                "N passed, N failed"; exit 1 if
 #                                            anything failed
 #
@@ -165,6 +170,25 @@ test_refused () {
 
 test_refused_like () {
 	test_refused_check like "$@"
+}
+
+# wait_for WHAT CMD...: polls CMD until it succeeds, for at most 10 s.
+wait_for () {
+	local what=$1 i
+
+	shift
+	for i in $(seq 200); do
+		"$@" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	echo "timed out after 10 s waiting for $what" >&3
+	return 1
+}
+
+# A test that stops early kills and reaps what it started in the
+# background: no process outlives its test, and the script never hangs.
+reap_on_exit () {
+	trap 'set +e; left=$(jobs -p); test -z "$left" || kill -9 $left 2>/dev/null; wait' EXIT
 }
 
 test_done () {

@@ -14,25 +14,6 @@ titles () {
 	sqlite3 lock.db "SELECT id || ': ' || title FROM achievement ORDER BY id"
 }
 
-# wait_for WHAT CMD...: polls CMD until it succeeds, for at most 10 s.
-wait_for () {
-	local what=$1 i
-
-	shift
-	for i in $(seq 200); do
-		"$@" 2>/dev/null && return 0
-		sleep 0.05
-	done
-	echo "timed out after 10 s waiting for $what" >&3
-	return 1
-}
-
-# A test that stops early kills and reaps what it started in the
-# background: no process outlives its test, and the script never hangs.
-reap_on_exit () {
-	trap 'set +e; left=$(jobs -p); test -z "$left" || kill -9 $left 2>/dev/null; wait' EXIT
-}
-
 # unreadable DB / unwritable DB: another connection may not read DB (an
 # exclusive lock), or may not start writing it (a reserved lock or more).
 unreadable () {

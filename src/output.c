@@ -242,17 +242,22 @@ static int open_target(struct il_output *out)
 	return out->direct_fd < 0 ? fail(out) : 0;
 }
 
+/* Whether the writer opens the file by name rather than write a stream. */
+static bool by_name(unsigned flags)
+{
+	return flags & (IL_OUTPUT_BY_NAME | IL_OUTPUT_REAL_NAME);
+}
+
 static int open_stream(struct il_output *out)
 {
 	int fd;
 
-	if (out->kind == IL_OUTPUT_STDOUT &&
-	    !(out->flags & (IL_OUTPUT_BY_NAME | IL_OUTPUT_REAL_NAME))) {
+	if (by_name(out->flags))
+		return 0;
+	if (out->kind == IL_OUTPUT_STDOUT) {
 		out->fp = stdout;
 		return 0;
 	}
-	if (out->flags & (IL_OUTPUT_BY_NAME | IL_OUTPUT_REAL_NAME))
-		return 0;
 	fd = out->kind == IL_OUTPUT_DIRECT ? out->direct_fd : out->fd;
 	/* The stream gets a descriptor of its own, so that closing it leaves
 	 * the one commit links or closes. */
@@ -266,7 +271,6 @@ static int open_stream(struct il_output *out)
 
 int il_output_open(struct il_output *out, const char *path, unsigned flags)
 {
-	bool by_name = flags & (IL_OUTPUT_BY_NAME | IL_OUTPUT_REAL_NAME);
 	int terminal;
 
 	*out = (struct il_output){
@@ -291,7 +295,7 @@ int il_output_open(struct il_output *out, const char *path, unsigned flags)
 		goto fail;
 	}
 	/* What goes onward to a stream is first written to a scratch file. */
-	if (by_name && out->kind != IL_OUTPUT_FILE) {
+	if (by_name(flags) && out->kind != IL_OUTPUT_FILE) {
 		char *folder = scratch_folder();
 		int rc;
 

@@ -15,11 +15,13 @@ struct il_db *il_ctx_db(struct il_ctx *ctx)
 
 	if (ctx->db_open)
 		return &ctx->db;
+	if (ctx->db_use == IL_USES_NO_DB) {
+		il_error("internal error: '%s' opens no database", ctx->command->name);
+		return NULL;
+	}
 	if (!(path = il_db_resolve_path(ctx->db_option)))
 		return NULL;
-	rc = il_db_open(&ctx->db, path,
-			(ctx->command->flags & IL_WRITES) && !ctx->read_only ? IL_DB_WRITE
-									     : IL_DB_READ);
+	rc = il_db_open(&ctx->db, path, ctx->db_use == IL_CREATES_DB ? IL_DB_WRITE : IL_DB_READ);
 	free(path);
 	if (rc < 0)
 		return NULL;
@@ -70,6 +72,12 @@ int il_ctx_output(struct il_ctx *ctx, struct il_output *out, const char *path, u
 	if (!il_ctx_db(ctx) || il_output_open(out, path, flags) < 0)
 		return IL_CMD_ERROR;
 	return IL_CMD_OK;
+}
+
+void il_ctx_use_db(struct il_ctx *ctx, enum il_db_use use)
+{
+	if (use < ctx->db_use)
+		ctx->db_use = use;
 }
 
 int il_usage_error(const char *fmt, ...)

@@ -99,9 +99,6 @@ int cmd_edit(struct il_ctx *ctx, int argc, char **argv)
 		rc = il_usage_error("edit: nothing to change (see 'impactlog help edit')");
 		goto done;
 	}
-	/* An id names an achievement in an existing database: never create one
-	 * only to say that the id is not there. */
-	ctx->read_only = true;
 	rc = update(ctx, id, changes, count);
 done:
 	il_achievement_free(&scratch);

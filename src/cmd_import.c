@@ -131,7 +131,8 @@ static int open_database(struct import *im)
 			return -1;
 	} else {
 		free(path);
-		im->ctx->read_only = im->dry_run;
+		if (im->dry_run)
+			il_ctx_use_db(im->ctx, IL_READS_DB);
 		if (!(im->db = il_ctx_db(im->ctx)))
 			return -1;
 	}

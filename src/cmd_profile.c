@@ -105,7 +105,8 @@ int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return il_usage_hint(ctx);
 	/* Printing the profile is a read: it must not create a database. */
-	ctx->read_only = !changing;
+	if (!changing)
+		il_ctx_use_db(ctx, IL_READS_DB);
 	if (!(db = il_ctx_db(ctx)))
 		return IL_CMD_ERROR;
 	if (changing && (rc = save_profile(db, values)) != IL_CMD_OK)

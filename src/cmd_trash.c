@@ -90,8 +90,6 @@ static int run(struct il_ctx *ctx, int argc, char **argv, bool to_trash)
 		if (!seen)
 			ids[count++] = id;
 	}
-	/* Ids name achievements in an existing database: never create one. */
-	ctx->read_only = true;
 	rc = move(ctx, ids, count, to_trash);
 	free(ids);
 	return rc;

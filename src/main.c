@@ -42,33 +42,33 @@
 	"  --search TEXT        words in title, note, project, orgs, evidence, witnesses\n"
 
 static const struct il_command commands[] = {
-	{"init", cmd_init, IL_WRITES, "init", "create the database (safe to repeat)", ""},
-	{"add", cmd_add, IL_WRITES, "add TAG TITLE [options]", "log one achievement",
+	{"init", cmd_init, IL_CREATES_DB, "init", "create the database (safe to repeat)", ""},
+	{"add", cmd_add, IL_CREATES_DB, "add TAG TITLE [options]", "log one achievement",
 	 FIELD_OPTIONS_HELP
 	 "  --json               read one JSON object from standard input instead: the\n"
 	 "                       CSV columns as keys, lists as arrays of strings\n"
 	 "\nWith no arguments on a terminal, add opens $VISUAL or $EDITOR (else vi) on a\n"
 	 "template of 'field: value' lines, one per field, explained in comments.\n"},
-	{"list", cmd_list, 0, "list [filters] [--deleted] [--format table|csv|json]",
+	{"list", cmd_list, IL_READS_DB, "list [filters] [--deleted] [--format table|csv|json]",
 	 "one line per achievement, newest first",
 	 FILTER_OPTIONS_HELP "  --deleted            the trash instead\n"
 			     "  --format FORMAT      table (default), csv or json\n"},
-	{"show", cmd_show, 0, "show ID", "every field of one achievement", ""},
-	{"edit", cmd_edit, IL_WRITES, "edit ID [options]", "change fields of one achievement",
+	{"show", cmd_show, IL_READS_DB, "show ID", "every field of one achievement", ""},
+	{"edit", cmd_edit, IL_CHANGES_DB, "edit ID [options]", "change fields of one achievement",
 	 FIELD_OPTIONS_HELP
 	 "\nA repeatable option replaces its whole list; an empty value clears an\n"
 	 "optional field: --note '' removes the note.\n"},
-	{"rm", cmd_rm, IL_WRITES, "rm ID...", "move achievements to the trash", ""},
-	{"restore", cmd_restore, IL_WRITES, "restore ID...",
+	{"rm", cmd_rm, IL_CHANGES_DB, "rm ID...", "move achievements to the trash", ""},
+	{"restore", cmd_restore, IL_CHANGES_DB, "restore ID...",
 	 "bring achievements back from the trash", ""},
-	{"profile", cmd_profile, IL_WRITES, "profile [options]",
+	{"profile", cmd_profile, IL_CREATES_DB, "profile [options]",
 	 "who the reports are about; with no options, print it",
 	 "  --name NAME          your name\n"
 	 "  --level LEVEL        your current level (L6, Senior, ...)\n"
 	 "  --track TRACK        engineering, TPM, PM, ...\n"
 	 "  --target-level LEVEL the level you are going for\n"
 	 "  --manager NAME       who the packet is for\n"},
-	{"import", cmd_import, IL_WRITES, "import FILE|- [--dry-run]",
+	{"import", cmd_import, IL_CREATES_DB, "import FILE|- [--dry-run]",
 	 "add achievements from a CSV file (- for standard input): all of them or none",
 	 "  --dry-run            check the whole file and print the summary; write nothing\n"
 	 "\nThe first row names the columns, in any order: date, tag and title, and any of\n"
@@ -78,12 +78,13 @@ static const struct il_command commands[] = {
 	 "are separated by ';'; write \\; for a ';' inside an item and \\\\ for a '\\'.\n"
 	 "Records whose uid is already stored are skipped, so importing a file twice\n"
 	 "adds nothing; a record without a uid gets one made from its cells.\n"},
-	{"export", cmd_export, 0, "export [FILE] [filters] [--force]",
+	{"export", cmd_export, IL_READS_DB, "export [FILE] [filters] [--force]",
 	 "write achievements as CSV, oldest first, in the columns import reads",
 	 FILTER_OPTIONS_HELP "  --force              replace FILE if it exists\n"
 			     "\nWithout FILE, or with -, the CSV goes to standard output.  A FILE\n"
 			     "appears whole or not at all; see OUTPUT FILES in the man page.\n"},
-	{"report", cmd_report, 0, "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
+	{"report", cmd_report, IL_READS_DB,
+	 "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
 	 "the calibration packet: text, Markdown or an xlsx workbook",
 	 FILTER_OPTIONS_HELP
 	 "  --text               text for a terminal (default)\n"
@@ -93,13 +94,14 @@ static const struct il_command commands[] = {
 	 "  -o, --output FILE    write to FILE (- for standard output); an existing\n"
 	 "                       file is replaced, keeping its permissions\n"
 	 "  --redact             leave out evidence, notes and witness names\n"},
-	{"check", cmd_check, 0, "check", "integrity check of the database", ""},
-	{"backup", cmd_backup, 0, "backup FILE [--force]",
+	{"check", cmd_check, IL_READS_DB, "check", "integrity check of the database", ""},
+	{"backup", cmd_backup, IL_READS_DB, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",
 	 "  --force              replace FILE if it exists\n"
 	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n"},
-	{"help", cmd_help, IL_NO_DB, "help [COMMAND]", "show help for impactlog or a command", ""},
-	{"version", cmd_version, IL_NO_DB, "version", "print the version", ""},
+	{"help", cmd_help, IL_USES_NO_DB, "help [COMMAND]", "show help for impactlog or a command",
+	 ""},
+	{"version", cmd_version, IL_USES_NO_DB, "version", "print the version", ""},
 	{0},
 };
 
@@ -223,11 +225,12 @@ int main(int argc, char **argv)
 		il_usage_error("'%s' is not a command (see 'impactlog help')", argv[1]);
 		return IL_CMD_USAGE;
 	}
+	ctx.db_use = ctx.command->db;
 	if (ctx.command->run != cmd_help && wants_help(argc - 1, argv + 1)) {
 		help_argv[1] = ctx.command->name;
 		ctx.command = find_command("help");
 		rc = cmd_help(&ctx, 2, (char **)help_argv);
-	} else if ((ctx.command->flags & IL_NO_DB) || (rc = start_clock(&ctx)) == IL_CMD_OK) {
+	} else if (ctx.command->db == IL_USES_NO_DB || (rc = start_clock(&ctx)) == IL_CMD_OK) {
 		rc = ctx.command->run(&ctx, argc - 1, argv + 1);
 	}
 	if (ctx.db_open)

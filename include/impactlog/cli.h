@@ -5,8 +5,9 @@
  * Adding a command:
  *  1. Write src/cmd_NAME.c exporting `int cmd_NAME(struct il_ctx *, int, char **)`
  *     and declare it below.
- *  2. Add a row to the command table in src/main.c: name, handler, flags,
- *     usage line, one-line summary and the option help.  `help`, `--help`
+ *  2. Add a row to the command table in src/main.c: name, handler, the
+ *     database it needs (enum il_db_use), usage line, one-line summary and
+ *     the option help.  `help`, `--help`
  *     and the man page are all drawn from that row.
  *  3. Parse options first with il_getopt(), then call il_ctx_db(): a
  *     command refused for its arguments must not create or open anything.
@@ -27,9 +28,14 @@ enum il_cmd_result {
 	IL_CMD_USAGE = 2, /* exit 2: wrong command line */
 };
 
-enum il_command_flags {
-	IL_NO_DB = 1 << 0,  /* never opens the database */
-	IL_WRITES = 1 << 1, /* creates the database when missing */
+/* What database a command needs, as its row in the table says; il_ctx_db
+ * opens it so.  The database is opened only once the command has parsed
+ * its arguments, so a refused command line never creates one. */
+enum il_db_use {
+	IL_USES_NO_DB, /* never opens the database: help, version */
+	IL_READS_DB,   /* reads an existing database */
+	IL_CHANGES_DB, /* writes an existing database: ids name what is there */
+	IL_CREATES_DB, /* writes, creating the database when missing */
 };
 
 struct il_ctx;
@@ -37,7 +43,7 @@ struct il_ctx;
 struct il_command {
 	const char *name;
 	int (*run)(struct il_ctx *ctx, int argc, char **argv);
-	unsigned flags;
+	enum il_db_use db;
 	const char *usage;   /* "add TAG TITLE [options]" */
 	const char *summary; /* one line */
 	const char *options; /* option help, one "  --opt ARG  text" line each */
@@ -49,8 +55,7 @@ struct il_ctx {
 	const char *db_option;		   /* --db PATH, or NULL */
 	struct il_db db;
 	bool db_open;
-	bool read_only; /* open as a reader, which needs an existing database,
-			 * even if the command may write */
+	enum il_db_use db_use; /* the row's, or less: see il_ctx_use_db */
 	struct il_date today;
 	/* The command's change is on disk: what it prints now only confirms
 	 * it, and a failure to print is no longer a failure of the command
@@ -58,9 +63,14 @@ struct il_ctx {
 	bool saved;
 };
 
-/* Opens the database as the command's flags say (creating it for writers).
- * Returns the database or NULL after printing why. */
+/* Opens the database as the command's row says (creating it for
+ * IL_CREATES_DB).  Returns the database or NULL after printing why. */
 struct il_db *il_ctx_db(struct il_ctx *ctx);
+
+/* For a command that learns only from its arguments that it needs less
+ * than its row says (import --dry-run and profile with no options only
+ * read): call before il_ctx_db.  USE may only lower what the row says. */
+void il_ctx_use_db(struct il_ctx *ctx, enum il_db_use use);
 
 /* For a command that writes PATH ("-": standard output) from the database:
  * refuses a PATH that is the database or its journal (IL_CMD_USAGE), then

@@ -62,11 +62,7 @@ static void write_number(FILE *out, double value)
 		return;
 	}
 	/* The smallest double needs 324 places before its first digit. */
-	for (int places = 1; places < 360; places++) {
-		snprintf(full, sizeof(full), "%.*f", places, value);
-		if (strtod(full, NULL) == value)
-			break;
-	}
+	il_format_plain(value, 360, full, sizeof(full));
 	fputs(full, out);
 }
 

@@ -21,6 +21,16 @@ void il_format_number(double value, char out[IL_NUMBER_SIZE])
 	}
 }
 
+bool il_format_plain(double value, int max_places, char *out, size_t size)
+{
+	for (int places = 0; places <= max_places; places++) {
+		snprintf(out, size, "%.*f", places, value);
+		if (strtod(out, NULL) == value)
+			return true;
+	}
+	return false;
+}
+
 /* "1.6", "12", "120": one decimal below ten, none above, no trailing ".0". */
 static void format_short(double value, char *out, size_t size)
 {

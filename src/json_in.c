@@ -2,6 +2,8 @@
 
 #include "impactlog/json_in.h"
 
+#include "impactlog/format.h"
+
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -197,14 +199,7 @@ static int set(struct reader *r, enum il_field field, const char *text)
  * ".0" for any number. */
 static bool plain_decimal(double value, char *out, size_t size)
 {
-	if (!(fabs(value) < 1e18))
-		return false;
-	for (int digits = 0; digits <= 20; digits++) {
-		snprintf(out, size, "%.*f", digits, value);
-		if (strtod(out, NULL) == value)
-			return true;
-	}
-	return false;
+	return fabs(value) < 1e18 && il_format_plain(value, 20, out, size);
 }
 
 /* A JSON number, parsed from its JSON text so that messages quote what was

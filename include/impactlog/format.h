@@ -3,6 +3,7 @@
 
 /* Numbers as people read them, and as machines read them back. */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define IL_NUMBER_SIZE 40
@@ -10,6 +11,11 @@
 /* The shortest decimal text that reads back as exactly VALUE: "250000",
  * "0.1", "1e+18".  Used wherever a number must survive a round trip. */
 void il_format_number(double value, char out[IL_NUMBER_SIZE]);
+
+/* VALUE in plain decimals, never an exponent, with the fewest places after
+ * the point (at most MAX_PLACES) that read back as exactly VALUE: "0.00001",
+ * "3".  Returns false, OUT holding the last attempt, when none does. */
+bool il_format_plain(double value, int max_places, char *out, size_t size);
 
 /* A compact amount with its unit, for reading at a glance: "$1.6M",
  * "$120k", "420k users", "35 rps", "2.5B USD"... Known currencies (USD,

@@ -611,8 +611,8 @@ static void put_achievement(struct sheet *s, const struct row *row)
 		put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
 }
 
-/* The header row, frozen, with an autofilter over the rows to come: in
- * constant_memory mode a range must be set before its rows are behind us. */
+/* The header row, frozen.  The autofilter waits for the last row (see
+ * write_achievements). */
 static void start_achievements(struct sheet *s)
 {
 	const char *names[COL_COUNT];
@@ -625,7 +625,6 @@ static void start_achievements(struct sheet *s)
 	put_header(s, names, COL_COUNT);
 }
 
-/* Rows straight from the database in date order, one at a time. */
 /* Writes the batches as the reader fills them, handing each one back; with
  * no reader thread (READ_HERE), reads each batch first. */
 static void write_rows(struct sheet *s, struct reader *r, bool read_here, bool *failed_read)
@@ -693,6 +692,8 @@ static int write_achievements(struct il_xlsx *x, struct il_db *db)
 	sqlite3_finalize(r.stmt);
 	if (!x->error && failed_read)
 		return -1;
+	/* In constant_memory mode a range must not end on a row already
+	 * behind us; the last row is still the current one. */
 	if (!x->error)
 		failed(x,
 		       worksheet_autofilter(s.ws, 0, 0, s.row > 1 ? s.row - 1 : 1, COL_COUNT - 1));

@@ -333,16 +333,16 @@ static lxw_format *percent_format(const struct il_xlsx *x, double value)
 
 /* --- Formula pieces ------------------------------------------------------ */
 
-static char column_letter(enum column col)
-{
-	return (char)('A' + col);
-}
-
-/* "Achievements!$K$2:$K$<last row>": one column of every achievement. */
+/* "Achievements!$K$2:$K$<last row>": one column of every achievement.
+ * Two cells joined, not lxw_rowcol_to_formula_abs: that writes the range
+ * of a sheet with one row or none as one cell, "$K$2". */
 static const char *achievements_range(const struct il_xlsx *x, enum column col, char out[48])
 {
-	snprintf(out, 48, "Achievements!$%c$2:$%c$%u", column_letter(col), column_letter(col),
-		 (unsigned)x->last_row);
+	char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
+
+	lxw_rowcol_to_cell_abs(first, 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
+	lxw_rowcol_to_cell_abs(last, x->last_row - 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
+	snprintf(out, 48, "Achievements!%s:%s", first, last);
 	return out;
 }
 

@@ -117,4 +117,7 @@ const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char
 			    size_t size);
 lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title);
 
+/* The sheets, in the order the workbook writes them. */
+int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
+
 #endif

@@ -119,5 +119,6 @@ lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
 
 /* The sheets, in the order the workbook writes them. */
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
+void il_xlsx_write_summary_sheet(struct il_xlsx *x);
 
 #endif

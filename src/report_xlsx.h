@@ -2,9 +2,11 @@
 #define IMPACTLOG_REPORT_XLSX_H
 
 /*
- * The xlsx workbook's internals, for its own files only: what they share
- * of struct il_xlsx, its formats, cells and formula pieces.  The steps the
- * rest of impactlog calls are in impactlog/report.h.
+ * The xlsx workbook's internals, shared by its own files and nothing else:
+ * report_xlsx.c (the workbook, its formats, cells and formula pieces) and
+ * one file per sheet group, report_xlsx_achievements.c,
+ * report_xlsx_summary.c and report_xlsx_groups.c.  What the rest of
+ * impactlog calls is in impactlog/report.h.
  */
 
 #include "impactlog/report.h"
@@ -117,8 +119,12 @@ const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char
 			    size_t size);
 lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title);
 
-/* The sheets, in the order the workbook writes them. */
+/* The sheets, in the order the workbook writes them.  The Achievements
+ * sheet returns -1 after a database error's message; libxlsxwriter's
+ * errors, there as in the others, stay in X->error. */
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
 void il_xlsx_write_summary_sheet(struct il_xlsx *x);
+void il_xlsx_write_group_sheets(struct il_xlsx *x); /* By org and By project */
+void il_xlsx_write_timeline_sheet(struct il_xlsx *x);
 
 #endif

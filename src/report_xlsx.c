@@ -2,6 +2,12 @@
  * The calibration packet as an xlsx workbook (libxlsxwriter).  Sheets, in
  * tab order: Summary, Achievements, By org, By project, Timeline.
  *
+ * This file holds the workbook itself: opening and closing it, its errors
+ * and formats, the cells and formula pieces that every sheet writes with
+ * (declared in report_xlsx.h), and the steps of impactlog/report.h.  The
+ * sheets are written in report_xlsx_achievements.c, report_xlsx_summary.c
+ * and report_xlsx_groups.c (By org, By project and Timeline).
+ *
  * Memory stays flat however many achievements there are: the workbook is
  * written in constant_memory mode, where each row goes to a temporary file
  * as soon as the next one starts.  Every sheet is therefore written
@@ -30,118 +36,26 @@
  * test after each cell.
  */
 
-#include "impactlog/format.h"
+#include "report_xlsx.h"
+
 #include "impactlog/report.h"
 #include "impactlog/util.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-/* The Achievements columns: also the column order of xlsx_achievements.sql. */
-enum column {
-	COL_ID,
-	COL_DATE,
-	COL_TAG,
-	COL_TITLE,
-	COL_VALUE,
-	COL_UNIT,
-	COL_BASELINE,
-	COL_SHARE,
-	COL_TEAM_SIZE,
-	COL_LIKELIHOOD,
-	COL_ATTRIBUTED,
-	COL_SCALE_FACTOR,
-	COL_LEAD_DAYS,
-	COL_CONFIDENCE,
-	COL_ORGS,
-	COL_EVIDENCE,
-	COL_WITNESSES,
-	COL_NOTE,
-	COL_COUNT
-};
-
-static const struct {
-	const char *header;
-	double width;
-} columns[COL_COUNT] = {
-	{"ID", 7},	   {"Date", 11},	 {"Tag", 15},	     {"Title", 48},
-	{"Value", 14},	   {"Unit", 9},		 {"Baseline", 13},   {"Share %", 9},
-	{"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
-	{"Lead days", 10}, {"Confidence", 11},	 {"Orgs", 24},	     {"Evidence", 32},
-	{"Witnesses", 22}, {"Note", 60},
-};
-
-/* Where the Summary charts go: right of its widest table. */
-#define SUMMARY_CHART_COL 9
-
 /* Excel refuses longer cell text. */
 #define CELL_TEXT_MAX 32767
 
-static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
-
-/* Tag colours in charts: the amber, teal and green of `list`. */
-static const lxw_color_t tag_colors[IL_REPORT_TAGS] = {
-	[IL_TAG_PREVENTED_LOSS] = 0xD4A017,
-	[IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
-	[IL_TAG_USER_GROWTH] = 0x4CA64C,
-};
-
-/* The currencies format.c gives a symbol; the Summary charts one of them. */
-static const struct {
-	const char *unit;
-	const char *format;
-} currencies[] = {
-	{"USD", "$#,##0"},
-	{"EUR", "\"€\"#,##0"},
-	{"GBP", "\"£\"#,##0"},
-};
-
-struct formats {
-	lxw_format *title;   /* the Summary heading */
-	lxw_format *section; /* a Summary section heading */
-	lxw_format *header;  /* a table's header row */
-	lxw_format *label;   /* a label beside a value */
-	lxw_format *date;    /* 2026-07-14 */
-	lxw_format *month;   /* 2026-07 */
-	lxw_format *id;	     /* #12, kept a number */
-	lxw_format *count;   /* 1,234 */
-	lxw_format *decimal; /* 1,234.5 */
-	lxw_format *currency[IL_ARRAY_LEN(currencies)];
-	lxw_format *percent; /* 40% of a number 0-100 */
-	lxw_format *percent_decimal;
-	lxw_format *scale; /* 5.0× */
-	lxw_format *muted; /* notes about the numbers */
-};
-
-struct il_xlsx {
-	lxw_workbook *workbook;
-	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline;
-	struct formats fmt;
-	lxw_error error;		/* the first libxlsxwriter error */
-	const struct il_report *report; /* NULL until il_xlsx_finish */
-	char *name;			/* the file, as messages call it */
-	bool redact;
-	lxw_row_t last_row;	    /* the last Achievements row, 1-based as in formulas */
-	const char *chart_currency; /* the currency the Summary charts, or NULL */
-};
-
-/* A sheet being written, top to bottom. */
-struct sheet {
-	struct il_xlsx *x;
-	lxw_worksheet *ws;
-	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
-};
-
 /* --- Cells --------------------------------------------------------------- */
 
-static bool failed(struct il_xlsx *x, lxw_error err)
+bool il_xlsx_failed(struct il_xlsx *x, lxw_error err)
 {
 	if (err != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
 		x->error = err;
@@ -150,7 +64,7 @@ static bool failed(struct il_xlsx *x, lxw_error err)
 
 /* Writes TEXT as a string, whatever it looks like; empty text writes
  * nothing.  Text longer than Excel takes is cut, marked with "…". */
-static void put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
+void il_xlsx_put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
 {
 	size_t keep;
 	char *cut;
@@ -159,54 +73,56 @@ static void put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_forma
 		return;
 	/* Characters never outnumber bytes, so most text needs no count. */
 	if (strlen(text) <= CELL_TEXT_MAX || il_utf8_length(text, strlen(text)) <= CELL_TEXT_MAX) {
-		failed(s->x, worksheet_write_string(s->ws, s->row, col, text, format));
+		il_xlsx_failed(s->x, worksheet_write_string(s->ws, s->row, col, text, format));
 		return;
 	}
 	keep = il_utf8_prefix(text, CELL_TEXT_MAX - 1);
 	cut = il_xmalloc(keep + sizeof("…"));
 	memcpy(cut, text, keep);
 	memcpy(cut + keep, "…", sizeof("…"));
-	failed(s->x, worksheet_write_string(s->ws, s->row, col, cut, format));
+	il_xlsx_failed(s->x, worksheet_write_string(s->ws, s->row, col, cut, format));
 	free(cut);
 }
 
-static void put_number(struct sheet *s, lxw_col_t col, double value, lxw_format *format)
+void il_xlsx_put_number(struct sheet *s, lxw_col_t col, double value, lxw_format *format)
 {
 	if (!s->x->error)
-		failed(s->x, worksheet_write_number(s->ws, s->row, col, value, format));
+		il_xlsx_failed(s->x, worksheet_write_number(s->ws, s->row, col, value, format));
 }
 
 /* A formula with its value cached, so readers that do not recalculate
  * show the number. */
-static void put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw_format *format,
-			double cached)
+void il_xlsx_put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw_format *format,
+			 double cached)
 {
 	if (!s->x->error)
-		failed(s->x,
-		       worksheet_write_formula_num(s->ws, s->row, col, formula, format, cached));
+		il_xlsx_failed(s->x, worksheet_write_formula_num(s->ws, s->row, col, formula,
+								 format, cached));
 }
 
 /* A formula whose cached value is empty text: an Attributed or Scale
  * factor cell of a row that has none. */
-static void put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
-			      lxw_format *format)
+void il_xlsx_put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
+			       lxw_format *format)
 {
 	if (!s->x->error)
-		failed(s->x, worksheet_write_formula_str(s->ws, s->row, col, formula, format, ""));
+		il_xlsx_failed(
+			s->x, worksheet_write_formula_str(s->ws, s->row, col, formula, format, ""));
 }
 
 /* A single-cell array formula ({=MEDIAN(IF(...))}) with its value cached. */
-static void put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
-			      lxw_format *format, double cached)
+void il_xlsx_put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
+			       lxw_format *format, double cached)
 {
 	if (!s->x->error)
-		failed(s->x, worksheet_write_array_formula_num(s->ws, s->row, col, s->row, col,
-							       formula, format, cached));
+		il_xlsx_failed(s->x,
+			       worksheet_write_array_formula_num(s->ws, s->row, col, s->row, col,
+								 formula, format, cached));
 }
 
 /* YYYY-MM-DD (or YYYY-MM, the first of the month) as a real date.  Excel
  * has no dates before 1900, so older ones stay text. */
-static void put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
+void il_xlsx_put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format)
 {
 	lxw_datetime when = {0};
 	size_t len = strlen(text);
@@ -224,35 +140,35 @@ static void put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_forma
 		day[len] = '\0';
 	}
 	if (il_parse_date(day, &date) != NULL || date.year < 1900) {
-		put_text(s, col, text, NULL);
+		il_xlsx_put_text(s, col, text, NULL);
 		return;
 	}
 	when.year = date.year;
 	when.month = date.month;
 	when.day = date.day;
 	if (!s->x->error)
-		failed(s->x, worksheet_write_datetime(s->ws, s->row, col, &when, format));
+		il_xlsx_failed(s->x, worksheet_write_datetime(s->ws, s->row, col, &when, format));
 }
 
-static void put_label(struct sheet *s, const char *label, const char *value)
+void il_xlsx_put_label(struct sheet *s, const char *label, const char *value)
 {
-	put_text(s, 0, label, s->x->fmt.label);
-	put_text(s, 1, value, NULL);
+	il_xlsx_put_text(s, 0, label, s->x->fmt.label);
+	il_xlsx_put_text(s, 1, value, NULL);
 	s->row++;
 }
 
-static void put_header(struct sheet *s, const char *const *names, size_t count)
+void il_xlsx_put_header(struct sheet *s, const char *const *names, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		put_text(s, (lxw_col_t)i, names[i], s->x->fmt.header);
+		il_xlsx_put_text(s, (lxw_col_t)i, names[i], s->x->fmt.header);
 	s->row++;
 }
 
-static void set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
-			double width)
+void il_xlsx_set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
+			 double width)
 {
 	if (!x->error)
-		failed(x, worksheet_set_column(ws, first, last, width, NULL));
+		il_xlsx_failed(x, worksheet_set_column(ws, first, last, width, NULL));
 }
 
 /* --- Formats ------------------------------------------------------------- */
@@ -262,7 +178,7 @@ static lxw_format *number_format(struct il_xlsx *x, const char *pattern)
 	lxw_format *format = workbook_add_format(x->workbook);
 
 	if (!format) {
-		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
 	format_set_num_format(format, pattern);
@@ -302,7 +218,7 @@ static void add_formats(struct il_xlsx *x)
 	format_set_font_color(f->muted, 0x666666);
 }
 
-static int currency_index(const char *unit)
+int il_xlsx_currency_index(const char *unit)
 {
 	for (size_t i = 0; unit && i < IL_ARRAY_LEN(currencies); i++)
 		if (strcmp(unit, currencies[i].unit) == 0)
@@ -310,10 +226,10 @@ static int currency_index(const char *unit)
 	return -1;
 }
 
-/* An amount in the currency CURRENCY (from currency_index; -1 for other
- * units): a currency format for money, else a plain number, with decimals
- * only when it has them. */
-static lxw_format *currency_format(const struct il_xlsx *x, int currency, double value)
+/* An amount in the currency CURRENCY (from il_xlsx_currency_index; -1
+ * for other units): a currency format for money, else a plain number,
+ * with decimals only when it has them. */
+lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value)
 {
 	if (currency >= 0)
 		return x->fmt.currency[currency];
@@ -321,28 +237,28 @@ static lxw_format *currency_format(const struct il_xlsx *x, int currency, double
 }
 
 /* The same for an amount in UNIT. */
-static lxw_format *amount_format(const struct il_xlsx *x, const char *unit, double value)
+lxw_format *il_xlsx_amount_format(const struct il_xlsx *x, const char *unit, double value)
 {
-	return currency_format(x, currency_index(unit), value);
+	return il_xlsx_currency_format(x, il_xlsx_currency_index(unit), value);
 }
 
-static lxw_format *percent_format(const struct il_xlsx *x, double value)
+lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value)
 {
 	return value == floor(value) ? x->fmt.percent : x->fmt.percent_decimal;
 }
 
 /* --- Formula pieces ------------------------------------------------------ */
 
-static char column_letter(enum column col)
+/* "Achievements!$K$2:$K$<last row>": one column of every achievement.
+ * Two cells joined, not lxw_rowcol_to_formula_abs: that writes the range
+ * of a sheet with one row or none as one cell, "$K$2". */
+const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col, char out[48])
 {
-	return (char)('A' + col);
-}
+	char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
 
-/* "Achievements!$K$2:$K$<last row>": one column of every achievement. */
-static const char *achievements_range(const struct il_xlsx *x, enum column col, char out[48])
-{
-	snprintf(out, 48, "Achievements!$%c$2:$%c$%u", column_letter(col), column_letter(col),
-		 (unsigned)x->last_row);
+	lxw_rowcol_to_cell_abs(first, 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
+	lxw_rowcol_to_cell_abs(last, x->last_row - 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
+	snprintf(out, 48, "Achievements!%s:%s", first, last);
 	return out;
 }
 
@@ -352,1008 +268,15 @@ static const char *achievements_range(const struct il_xlsx *x, enum column col, 
  * "usd" are two units, as the report groups them) and read "*", "?", "~"
  * and a leading ">" as more than text.  A blank UNIT matches the rows
  * without a unit. */
-static const char *rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
-			   size_t size)
+const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
+			    size_t size)
 {
 	char tag_range[48], unit_range[48];
 
-	snprintf(out, size, "--(%s=%s),--EXACT(%s,%s)", achievements_range(x, COL_TAG, tag_range),
-		 tag, achievements_range(x, COL_UNIT, unit_range), unit);
+	snprintf(out, size, "--(%s=%s),--EXACT(%s,%s)",
+		 il_xlsx_achievements_range(x, COL_TAG, tag_range), tag,
+		 il_xlsx_achievements_range(x, COL_UNIT, unit_range), unit);
 	return out;
-}
-
-/* --- Achievements -------------------------------------------------------- */
-
-/*
- * Reading a row from SQLite takes about half as long as writing it out, so
- * a second thread reads the rows while this one writes them: it steps the
- * statement on the caller's connection (which the caller leaves alone
- * meanwhile) and copies the rows into one of two batches, filling one while
- * the other is written.
- */
-#define BATCH_ROWS 512
-
-/* The columns read as text; the others are numbers. */
-#define TEXT_COLUMNS                                                                               \
-	(1u << COL_DATE | 1u << COL_TAG | 1u << COL_TITLE | 1u << COL_UNIT |                       \
-	 1u << COL_CONFIDENCE | 1u << COL_ORGS | 1u << COL_EVIDENCE | 1u << COL_WITNESSES |        \
-	 1u << COL_NOTE)
-
-/* One row, copied out of the statement. */
-struct row {
-	const char *text_base;	  /* the batch's text, once the batch is full */
-	uint32_t text[COL_COUNT]; /* offsets in it; 0 is "" (NULL, or a number) */
-	double number[COL_COUNT];
-	uint32_t nulls; /* a bit per column */
-};
-
-struct batch {
-	struct row rows[BATCH_ROWS];
-	size_t len;
-	struct il_buf text;
-	bool last;   /* no batch follows this one */
-	bool failed; /* reading failed, after a message */
-};
-
-struct reader {
-	struct il_db *db;
-	sqlite3_stmt *stmt;
-	mtx_t lock;
-	cnd_t turned;	       /* a batch changed hands, or stop was set */
-	struct batch *batches; /* two, each some 120 kB */
-	bool full[2];	       /* read and not yet written */
-	bool stop;	       /* the writer wants no more rows */
-	struct il_buf message; /* why reading failed, held for the writer */
-};
-
-static bool is_null(const struct row *row, enum column col)
-{
-	return row->nulls >> col & 1;
-}
-
-static double column_double(const struct row *row, enum column col)
-{
-	return row->number[col];
-}
-
-static const char *column_text(const struct row *row, enum column col)
-{
-	return row->text_base + row->text[col];
-}
-
-/* Reads up to BATCH_ROWS rows into B. */
-static void fill(struct reader *r, struct batch *b)
-{
-	int rc = SQLITE_ROW;
-
-	b->len = 0;
-	b->text.len = 0;
-	il_buf_append(&b->text, "", 1);
-	while (b->len < BATCH_ROWS && (rc = il_db_step(r->db, r->stmt)) == SQLITE_ROW) {
-		struct row *row = &b->rows[b->len++];
-
-		*row = (struct row){0};
-		for (int col = 0; col < COL_COUNT; col++) {
-			if (sqlite3_column_type(r->stmt, col) == SQLITE_NULL) {
-				row->nulls |= 1u << col;
-			} else if (TEXT_COLUMNS >> col & 1) {
-				row->text[col] = (uint32_t)b->text.len;
-				il_buf_append(&b->text,
-					      (const char *)sqlite3_column_text(r->stmt, col),
-					      (size_t)sqlite3_column_bytes(r->stmt, col) + 1);
-			} else {
-				row->number[col] = sqlite3_column_double(r->stmt, col);
-			}
-		}
-	}
-	for (size_t i = 0; i < b->len; i++)
-		b->rows[i].text_base = b->text.data;
-	b->last = rc != SQLITE_ROW;
-	b->failed = rc < 0;
-}
-
-static int read_rows(void *data)
-{
-	struct reader *r = data;
-
-	il_error_hold(&r->message);
-	for (int i = 0;; i ^= 1) {
-		struct batch *b = &r->batches[i];
-		bool stop;
-
-		mtx_lock(&r->lock);
-		while (r->full[i] && !r->stop)
-			cnd_wait(&r->turned, &r->lock);
-		stop = r->stop;
-		mtx_unlock(&r->lock);
-		if (stop)
-			break;
-		fill(r, b);
-		mtx_lock(&r->lock);
-		r->full[i] = true;
-		cnd_broadcast(&r->turned);
-		mtx_unlock(&r->lock);
-		if (b->last)
-			break;
-	}
-	il_error_hold(NULL);
-	return 0;
-}
-
-/* Witnesses come joined with char(31); the cell joins them with "; ",
- * reduced to initials when redacting. */
-static void put_witnesses(struct sheet *s, const char *witnesses)
-{
-	struct il_buf cell = {0};
-	const char *p = witnesses;
-
-	/* One name, shown whole: the cell is the name itself. */
-	if (!s->x->redact && !strchr(witnesses, '\x1f')) {
-		put_text(s, COL_WITNESSES, witnesses, NULL);
-		return;
-	}
-	while (*p) {
-		size_t len = strcspn(p, "\x1f");
-
-		if (cell.len)
-			il_buf_puts(&cell, "; ");
-		if (s->x->redact) {
-			char *name = il_xstrndup(p, len);
-
-			il_report_initials(name, &cell);
-			free(name);
-		} else {
-			il_buf_append(&cell, p, len);
-		}
-		p += len + (p[len] != '\0');
-	}
-	put_text(s, COL_WITNESSES, il_buf_str(&cell), NULL);
-	il_buf_free(&cell);
-}
-
-/* TEMPLATE with every '#' replaced by ROW, into OUT (SIZE bytes, room for
- * the template with seven digits per '#'): a formula of one Achievements
- * row, two per row, which showed in the profile when made with printf. */
-static const char *row_formula(char *out, size_t size, const char *template, unsigned row)
-{
-	char digits[12];
-	size_t ndigits = 0, at = 0;
-
-	do
-		digits[ndigits++] = (char)('0' + row % 10);
-	while ((row /= 10) > 0);
-	for (const char *t = template; *t && at + ndigits < size; t++) {
-		if (*t != '#') {
-			out[at++] = *t;
-			continue;
-		}
-		for (size_t i = ndigits; i > 0; i--)
-			out[at++] = digits[i - 1];
-	}
-	out[at] = '\0';
-	return out;
-}
-
-/* Attributed = Value × Share/100, and for prevented-loss × Likelihood/100
- * with a blank likelihood read as 100: the achievement_facts definition,
- * in the same order of operations, so Excel's result matches the cached
- * one to the last bit.  A row without a value has no attributed value. */
-static void put_attributed(struct sheet *s, const struct row *row, bool loss, int currency)
-{
-	char formula[160];
-
-	row_formula(formula, sizeof(formula),
-		    loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
-			 : "=IF(E#=\"\",\"\",E#*H#/100)",
-		    (unsigned)s->row + 1);
-	if (is_null(row, COL_ATTRIBUTED)) {
-		put_formula_blank(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, 0));
-	} else {
-		double attributed = column_double(row, COL_ATTRIBUTED);
-
-		put_formula(s, COL_ATTRIBUTED, formula, currency_format(s->x, currency, attributed),
-			    attributed);
-	}
-}
-
-/* Scale factor = Value / Baseline when both are set and Baseline > 0. */
-static void put_scale_factor(struct sheet *s, const struct row *row)
-{
-	char formula[96];
-
-	row_formula(formula, sizeof(formula), "=IF(AND(E#<>\"\",G#>0),E#/G#,\"\")",
-		    (unsigned)s->row + 1);
-	if (is_null(row, COL_SCALE_FACTOR))
-		put_formula_blank(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale);
-	else
-		put_formula(s, COL_SCALE_FACTOR, formula, s->x->fmt.scale,
-			    column_double(row, COL_SCALE_FACTOR));
-}
-
-static void put_optional_number(struct sheet *s, const struct row *row, enum column col,
-				lxw_format *format)
-{
-	if (!is_null(row, col))
-		put_number(s, col, column_double(row, col), format);
-}
-
-static void put_achievement(struct sheet *s, const struct row *row)
-{
-	const char *unit = is_null(row, COL_UNIT) ? "" : column_text(row, COL_UNIT);
-	const char *tag = column_text(row, COL_TAG);
-	double share = column_double(row, COL_SHARE);
-	int currency = currency_index(unit);
-
-	put_number(s, COL_ID, column_double(row, COL_ID), s->x->fmt.id);
-	put_date(s, COL_DATE, column_text(row, COL_DATE), s->x->fmt.date);
-	put_text(s, COL_TAG, tag, NULL);
-	put_text(s, COL_TITLE, column_text(row, COL_TITLE), NULL);
-	put_optional_number(s, row, COL_VALUE,
-			    currency_format(s->x, currency, column_double(row, COL_VALUE)));
-	put_text(s, COL_UNIT, unit, NULL);
-	put_optional_number(s, row, COL_BASELINE,
-			    currency_format(s->x, currency, column_double(row, COL_BASELINE)));
-	put_number(s, COL_SHARE, share, percent_format(s->x, share));
-	put_number(s, COL_TEAM_SIZE, column_double(row, COL_TEAM_SIZE), s->x->fmt.count);
-	put_optional_number(s, row, COL_LIKELIHOOD,
-			    percent_format(s->x, column_double(row, COL_LIKELIHOOD)));
-	put_attributed(s, row, strcmp(tag, "prevented-loss") == 0, currency);
-	put_scale_factor(s, row);
-	put_optional_number(s, row, COL_LEAD_DAYS, s->x->fmt.count);
-	put_text(s, COL_CONFIDENCE, column_text(row, COL_CONFIDENCE), NULL);
-	put_text(s, COL_ORGS, column_text(row, COL_ORGS), NULL);
-	/* The query leaves evidence and notes out when redacting; the test
-	 * here keeps them out even if it did not. */
-	if (!s->x->redact)
-		put_text(s, COL_EVIDENCE, column_text(row, COL_EVIDENCE), NULL);
-	put_witnesses(s, column_text(row, COL_WITNESSES));
-	if (!s->x->redact)
-		put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
-}
-
-/* The header row, frozen, with an autofilter over the rows to come: in
- * constant_memory mode a range must be set before its rows are behind us. */
-static void start_achievements(struct sheet *s)
-{
-	const char *names[COL_COUNT];
-
-	for (int col = 0; col < COL_COUNT; col++) {
-		names[col] = columns[col].header;
-		set_columns(s->x, s->ws, (lxw_col_t)col, (lxw_col_t)col, columns[col].width);
-	}
-	worksheet_freeze_panes(s->ws, 1, 0);
-	put_header(s, names, COL_COUNT);
-}
-
-/* Rows straight from the database in date order, one at a time. */
-/* Writes the batches as the reader fills them, handing each one back; with
- * no reader thread (READ_HERE), reads each batch first. */
-static void write_rows(struct sheet *s, struct reader *r, bool read_here, bool *failed_read)
-{
-	for (int i = 0;; i ^= 1) {
-		struct batch *b = &r->batches[i];
-		bool last;
-
-		if (read_here) {
-			fill(r, b);
-		} else {
-			mtx_lock(&r->lock);
-			while (!r->full[i])
-				cnd_wait(&r->turned, &r->lock);
-			mtx_unlock(&r->lock);
-		}
-		for (size_t k = 0; k < b->len && !s->x->error; k++, s->row++)
-			put_achievement(s, &b->rows[k]);
-		last = b->last || s->x->error;
-		*failed_read = b->failed;
-		mtx_lock(&r->lock);
-		r->full[i] = false;
-		r->stop = last;
-		cnd_broadcast(&r->turned);
-		mtx_unlock(&r->lock);
-		if (last)
-			return;
-	}
-}
-
-static int write_achievements(struct il_xlsx *x, struct il_db *db)
-{
-	struct sheet s = {.x = x, .ws = x->achievements};
-	struct reader r = {.db = db, .batches = il_xcalloc(2, sizeof(*r.batches))};
-	bool failed_read = false;
-	thrd_t thread;
-
-	if (!(r.stmt = il_report_prepare(db, "xlsx_achievements.sql")) ||
-	    il_bind_int(db, r.stmt, 1, x->redact) < 0) {
-		sqlite3_finalize(r.stmt);
-		free(r.batches);
-		return -1;
-	}
-	if (mtx_init(&r.lock, mtx_plain) != thrd_success || cnd_init(&r.turned) != thrd_success) {
-		il_error("cannot set up a lock: %s", strerror(errno ? errno : ENOMEM));
-		sqlite3_finalize(r.stmt);
-		free(r.batches);
-		return -1;
-	}
-	start_achievements(&s);
-	if (thrd_create(&thread, read_rows, &r) == thrd_success) {
-		write_rows(&s, &r, false, &failed_read);
-		thrd_join(thread, NULL);
-		if (failed_read && !x->error)
-			il_error("%s", il_buf_str(&r.message));
-	} else {
-		write_rows(&s, &r, true, &failed_read);
-	}
-	cnd_destroy(&r.turned);
-	mtx_destroy(&r.lock);
-	il_buf_free(&r.batches[0].text);
-	il_buf_free(&r.batches[1].text);
-	free(r.batches);
-	il_buf_free(&r.message);
-	sqlite3_finalize(r.stmt);
-	if (!x->error && failed_read)
-		return -1;
-	if (!x->error)
-		failed(x,
-		       worksheet_autofilter(s.ws, 0, 0, s.row > 1 ? s.row - 1 : 1, COL_COUNT - 1));
-	/* Formulas need a range even when there are no rows: $2:$2 is empty. */
-	x->last_row = s.row > 1 ? s.row : 2;
-	return 0;
-}
-
-/* --- Summary ------------------------------------------------------------- */
-
-static void put_section(struct sheet *s, const char *title)
-{
-	s->row++; /* a blank row before each section */
-	put_text(s, 0, title, s->x->fmt.section);
-	s->row++;
-}
-
-static void summary_heading(struct sheet *s)
-{
-	const struct il_report *r = s->x->report;
-	const struct il_report_profile *p = &r->profile;
-	char formula[96], range[48];
-
-	put_text(s, 0, "Calibration packet", s->x->fmt.title);
-	s->row++;
-	put_label(s, "Name", p->name);
-	if (*p->level)
-		put_label(s, "Level", p->level);
-	if (*p->target_level)
-		put_label(s, "Target level", p->target_level);
-	if (*p->track)
-		put_label(s, "Track", p->track);
-	if (*p->manager)
-		put_label(s, "Manager", p->manager);
-	put_label(s, "Period", r->period);
-	if (*r->scope)
-		put_label(s, "Filters", r->scope);
-	if (r->has_previous)
-		put_label(s, "Compared with", r->previous_period);
-	put_text(s, 0, "Generated", s->x->fmt.label);
-	put_date(s, 1, r->generated, s->x->fmt.date);
-	s->row++;
-	put_text(s, 0, "Achievements", s->x->fmt.label);
-	snprintf(formula, sizeof(formula), "=COUNT(%s)", achievements_range(s->x, COL_ID, range));
-	put_formula(s, 1, formula, s->x->fmt.count, (double)r->count);
-	s->row++;
-	if (s->x->redact)
-		put_label(s, "Redacted", "evidence, notes and witness names are left out");
-}
-
-/* Sum of the attributed values of TAG in UNIT, from the model's totals. */
-static double attributed_in(const struct il_report *r, enum il_tag tag, const char *unit)
-{
-	double sum = 0;
-
-	for (size_t i = 0; i < r->totals_len; i++)
-		if (r->totals[i].tag == tag && strcmp(r->totals[i].unit, unit) == 0)
-			sum += r->totals[i].attributed;
-	return sum;
-}
-
-/* Units differ between tags, so the value chart shows one currency only:
- * the first of USD, EUR, GBP that the period has an amount in. */
-static const char *pick_chart_currency(const struct il_report *r)
-{
-	for (size_t c = 0; c < IL_ARRAY_LEN(currencies); c++)
-		for (size_t i = 0; i < r->totals_len; i++)
-			if (r->totals[i].count > 0 && r->totals[i].valued > 0 &&
-			    strcmp(r->totals[i].unit, currencies[c].unit) == 0)
-				return currencies[c].unit;
-	return NULL;
-}
-
-static void by_tag_header(struct sheet *s)
-{
-	const char *names[5] = {"Tag", "Achievements"};
-	size_t count = 2;
-	char money[48], previous[48];
-
-	if (s->x->chart_currency) {
-		snprintf(money, sizeof(money), "Attributed (%s)", s->x->chart_currency);
-		names[count++] = money;
-	}
-	if (s->x->report->has_previous) {
-		snprintf(previous, sizeof(previous), "Achievements in %s",
-			 s->x->report->previous_cycle);
-		names[count++] = previous;
-		names[count++] = "Change";
-	}
-	put_header(s, names, count);
-}
-
-/* One row per tag: the chart data.  Returns the first row's index. */
-static lxw_row_t summary_by_tag(struct sheet *s)
-{
-	const struct il_report *r = s->x->report;
-	char formula[512], tag_range[48], value_range[48], rows[256], tag[16], unit[16];
-	lxw_row_t first;
-
-	put_section(s, "By tag");
-	by_tag_header(s);
-	first = s->row;
-	achievements_range(s->x, COL_TAG, tag_range);
-	achievements_range(s->x, COL_ATTRIBUTED, value_range);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		unsigned row = (unsigned)s->row + 1;
-		lxw_col_t col = 2;
-
-		put_text(s, 0, il_tag_name(tags[i]), NULL);
-		snprintf(formula, sizeof(formula), "=COUNTIF(%s,$A%u)", tag_range, row);
-		put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[tags[i]]);
-		if (s->x->chart_currency) {
-			/* The currency is one of ours, never user text. */
-			snprintf(tag, sizeof(tag), "$A%u", row);
-			snprintf(unit, sizeof(unit), "\"%s\"", s->x->chart_currency);
-			snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
-				 rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
-			put_formula(s, col++, formula, amount_format(s->x, s->x->chart_currency, 0),
-				    attributed_in(r, tags[i], s->x->chart_currency));
-		}
-		if (r->has_previous) {
-			put_number(s, col, (double)r->previous_by_tag[tags[i]], s->x->fmt.count);
-			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
-			put_formula(s, col + 1, formula, s->x->fmt.count,
-				    (double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
-		}
-		s->row++;
-	}
-	return first;
-}
-
-static void totals_header(struct sheet *s)
-{
-	static const char *const names[] = {"Tag",
-					    "Unit",
-					    "Count",
-					    "Total outcome (team)",
-					    "Attributed (yours)",
-					    "Previous count",
-					    "Previous attributed",
-					    "Change in attributed"};
-
-	put_header(s, names, s->x->report->has_previous ? 8 : 5);
-}
-
-static void totals_row(struct sheet *s, const struct il_report_total *t)
-{
-	char formula[512], sum_range[48], rows[256], tag[16], unit[16];
-	unsigned row = (unsigned)s->row + 1;
-
-	snprintf(tag, sizeof(tag), "$A%u", row);
-	snprintf(unit, sizeof(unit), "$B%u", row);
-	rows_of(s->x, tag, unit, rows, sizeof(rows));
-	put_text(s, 0, il_tag_name(t->tag), NULL);
-	put_text(s, 1, t->unit, NULL);
-	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s)", rows);
-	put_formula(s, 2, formula, s->x->fmt.count, (double)t->count);
-	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
-		 achievements_range(s->x, COL_VALUE, sum_range));
-	put_formula(s, 3, formula, amount_format(s->x, t->unit, t->outcome), t->outcome);
-	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
-		 achievements_range(s->x, COL_ATTRIBUTED, sum_range));
-	put_formula(s, 4, formula, amount_format(s->x, t->unit, t->attributed), t->attributed);
-	if (s->x->report->has_previous) {
-		put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
-		put_number(s, 6, t->previous_attributed,
-			   amount_format(s->x, t->unit, t->previous_attributed));
-		snprintf(formula, sizeof(formula), "=E%u-G%u", row, row);
-		put_formula(s, 7, formula, amount_format(s->x, t->unit, t->attributed),
-			    t->attributed - t->previous_attributed);
-	}
-	s->row++;
-}
-
-static void summary_totals(struct sheet *s)
-{
-	const struct il_report *r = s->x->report;
-
-	put_section(s, "Per tag and unit");
-	totals_header(s);
-	for (size_t i = 0; i < r->totals_len; i++)
-		totals_row(s, &r->totals[i]);
-	if (r->totals_len == 0) {
-		put_text(s, 0, "No achievements in this period", s->x->fmt.muted);
-		s->row++;
-	}
-	put_text(s, 0,
-		 "Attributed = value × share, and for prevented-loss × likelihood (risk-"
-		 "adjusted). Edit a share on Achievements and these totals follow.",
-		 s->x->fmt.muted);
-	s->row++;
-}
-
-/* {=MEDIAN(IF(tag=TAG,IF(col<>"",col)))}: the median over the rows of
- * TAG that have a number in COL.  MEDIAN and MAX skip the FALSE that IF
- * leaves for the other rows. */
-static void put_tag_aggregate(struct sheet *s, lxw_col_t at, const char *function, enum il_tag tag,
-			      enum column col, lxw_format *format, double cached)
-{
-	char formula[256], tag_range[48], range[48];
-
-	achievements_range(s->x, COL_TAG, tag_range);
-	achievements_range(s->x, col, range);
-	snprintf(formula, sizeof(formula), "{=%s(IF(%s=\"%s\",IF(%s<>\"\",%s)))}", function,
-		 tag_range, il_tag_name(tag), range, range);
-	put_array_formula(s, at, formula, format, cached);
-}
-
-static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
-{
-	char formula[128], range[48], label[48];
-
-	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")",
-		 achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
-	snprintf(label, sizeof(label), "%s achievements", il_tag_name(tag));
-	put_text(s, 0, label, s->x->fmt.label);
-	put_formula(s, 1, formula, s->x->fmt.count, cached);
-	s->row++;
-}
-
-static void summary_loss(struct sheet *s)
-{
-	const struct il_report_loss *loss = &s->x->report->loss;
-	char formula[512], sum_range[48], rows[256], unit[16];
-
-	put_section(s, "Prevented loss");
-	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
-	achievements_range(s->x, COL_ATTRIBUTED, sum_range);
-	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
-		const struct il_report_amount *a = &loss->risk_adjusted[i];
-
-		snprintf(unit, sizeof(unit), "$C%u", (unsigned)s->row + 1);
-		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
-			 rows_of(s->x, "\"prevented-loss\"", unit, rows, sizeof(rows)), sum_range);
-		put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
-		put_formula(s, 1, formula, amount_format(s->x, a->unit, a->value), a->value);
-		put_text(s, 2, a->unit, NULL);
-		s->row++;
-	}
-	put_text(s, 0, "Median lead days", s->x->fmt.label);
-	if (loss->lead_days_count > 0)
-		put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_PREVENTED_LOSS, COL_LEAD_DAYS,
-				  s->x->fmt.decimal, loss->median_lead_days);
-	else
-		put_text(s, 1, "none recorded", s->x->fmt.muted);
-	s->row++;
-}
-
-static void summary_scale(struct sheet *s)
-{
-	const struct il_report_scale *scale = &s->x->report->scale;
-	char largest[256];
-
-	put_section(s, "Enabled scale");
-	put_tag_count(s, IL_TAG_ENABLED_SCALE, (double)scale->count);
-	if (scale->factor_count == 0) {
-		put_label(s, "Scale factors", "none (no enabled-scale value with a baseline)");
-		return;
-	}
-	put_text(s, 0, "Largest scale factor", s->x->fmt.label);
-	put_tag_aggregate(s, 1, "MAX", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
-			  scale->largest_factor);
-	snprintf(largest, sizeof(largest), "#%lld %s", (long long)scale->largest_id,
-		 scale->largest_title);
-	put_text(s, 2, largest, NULL);
-	s->row++;
-	put_text(s, 0, "Median scale factor", s->x->fmt.label);
-	put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
-			  scale->median_factor);
-	s->row++;
-}
-
-static void put_count_label(struct sheet *s, const char *label, long count)
-{
-	put_text(s, 0, label, s->x->fmt.label);
-	put_number(s, 1, (double)count, s->x->fmt.count);
-	s->row++;
-}
-
-static void summary_breadth(struct sheet *s)
-{
-	const struct il_report_breadth *b = &s->x->report->breadth;
-	long projects = 0;
-
-	for (size_t i = 0; i < b->projects_len; i++)
-		projects += *b->projects[i].name != '\0';
-	put_section(s, "Breadth");
-	put_count_label(s, "Distinct orgs", b->distinct_orgs);
-	put_count_label(s, "Touching two or more orgs", b->multi_org);
-	put_count_label(s, "With no org", b->no_org);
-	put_count_label(s, "Projects", projects);
-}
-
-static void summary_top(struct sheet *s)
-{
-	const struct il_report *r = s->x->report;
-	static const char *const names[] = {"ID", "Date", "Tag", "Achievement"};
-
-	put_section(s, "Top achievements by attributed value");
-	if (r->top_len == 0) {
-		put_text(s, 0, "none", s->x->fmt.muted);
-		s->row++;
-		return;
-	}
-	put_header(s, names, IL_ARRAY_LEN(names));
-	for (size_t i = 0; i < r->top_len; i++) {
-		const struct il_report_item *it = &r->top[i];
-
-		put_number(s, 0, (double)it->id, s->x->fmt.id);
-		put_date(s, 1, it->date, s->x->fmt.date);
-		put_text(s, 2, il_tag_name(it->tag), NULL);
-		put_text(s, 3, it->sentence, NULL);
-		s->row++;
-	}
-}
-
-static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
-		    bool show_team)
-{
-	char more[64], team[64];
-
-	put_count_label(s, label, gap->count);
-	for (size_t i = 0; i < gap->items_len; i++) {
-		const struct il_report_item *it = &gap->items[i];
-
-		put_number(s, 1, (double)it->id, s->x->fmt.id);
-		put_date(s, 2, it->date, s->x->fmt.date);
-		if (show_team) {
-			snprintf(team, sizeof(team), "team of %ld", it->team_size);
-			put_text(s, 3, team, NULL);
-		}
-		put_text(s, show_team ? 4 : 3, it->title, NULL);
-		s->row++;
-	}
-	if (gap->count > (long)gap->items_len) {
-		snprintf(more, sizeof(more), "and %ld more", gap->count - (long)gap->items_len);
-		put_text(s, 1, more, s->x->fmt.muted);
-		s->row++;
-	}
-}
-
-static void summary_gaps(struct sheet *s)
-{
-	const struct il_report *r = s->x->report;
-	struct il_buf months = {0};
-
-	put_section(s, "Visibility gaps");
-	put_gap(s, "No evidence", &r->gaps.no_evidence, false);
-	put_gap(s, "No witness", &r->gaps.no_witness, false);
-	put_gap(s, "100% share of a team", &r->gaps.full_share_of_team, true);
-	for (size_t i = 0; i < r->months_len; i++) {
-		if (r->months[i].total == 0 && !r->months[i].future)
-			il_buf_printf(&months, "%s%s", months.len ? ", " : "", r->months[i].month);
-	}
-	put_text(s, 0, "Months with nothing logged", s->x->fmt.label);
-	put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
-	put_text(s, 2, il_buf_str(&months), NULL);
-	s->row++;
-	il_buf_free(&months);
-}
-
-static lxw_chart *add_chart(struct il_xlsx *x, uint8_t type, const char *title)
-{
-	lxw_chart *chart = workbook_add_chart(x->workbook, type);
-
-	if (!chart) {
-		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return NULL;
-	}
-	chart_title_set_name(chart, title);
-	return chart;
-}
-
-/* One column per tag, coloured as the Timeline's. */
-static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
-		      const char *number_format, lxw_row_t at)
-{
-	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN, title);
-	lxw_chart_fill fills[IL_ARRAY_LEN(tags)];
-	lxw_chart_point points[IL_ARRAY_LEN(tags)];
-	lxw_chart_point *point_list[IL_ARRAY_LEN(tags) + 1];
-	lxw_chart_series *series;
-
-	if (!chart)
-		return;
-	series = chart_add_series(chart, NULL, NULL);
-	if (!series) {
-		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	chart_series_set_categories(series, "Summary", first, 0, first + 2, 0);
-	chart_series_set_values(series, "Summary", first, col, first + 2, col);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		fills[i] = (lxw_chart_fill){.color = tag_colors[tags[i]]};
-		points[i] = (lxw_chart_point){.fill = &fills[i]};
-		point_list[i] = &points[i];
-	}
-	point_list[IL_ARRAY_LEN(tags)] = NULL;
-	if (failed(x, chart_series_set_points(series, point_list)))
-		return;
-	chart_axis_set_num_format(chart->y_axis, number_format);
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_CHART_COL, chart));
-}
-
-static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
-{
-	char title[64];
-
-	tag_chart(x, by_tag_first, 1, "Achievements by tag", "#,##0", 1);
-	if (!x->chart_currency)
-		return;
-	snprintf(title, sizeof(title), "Your attributed value by tag (%s)", x->chart_currency);
-	tag_chart(x, by_tag_first, 2, title, currencies[currency_index(x->chart_currency)].format,
-		  17);
-}
-
-static void write_summary(struct il_xlsx *x)
-{
-	struct sheet s = {.x = x, .ws = x->summary};
-	static const double widths[] = {28, 16, 16, 18, 20, 16, 18, 20};
-	lxw_row_t by_tag_first;
-
-	x->chart_currency = pick_chart_currency(x->report);
-	summary_heading(&s);
-	by_tag_first = summary_by_tag(&s);
-	summary_totals(&s);
-	summary_loss(&s);
-	summary_scale(&s);
-	summary_breadth(&s);
-	summary_top(&s);
-	summary_gaps(&s);
-	summary_charts(x, by_tag_first);
-	for (size_t i = 0; i < IL_ARRAY_LEN(widths); i++)
-		set_columns(x, x->summary, (lxw_col_t)i, (lxw_col_t)i, widths[i]);
-}
-
-/* --- By org, By project -------------------------------------------------- */
-
-/* Attributed amounts get one column per unit, in the order of the totals
- * (tag, then size); past UNIT_COLUMNS_MAX units the rest share one text
- * column, so that no amount is left out. */
-#define UNIT_COLUMNS_MAX 24
-#define GROUP_FIRST_UNIT 5 /* name, count and the three tags come first */
-
-struct unit_columns {
-	const char *units[UNIT_COLUMNS_MAX];
-	size_t len;
-	bool other; /* some amount is in none of the units above */
-};
-
-struct group_sheet {
-	lxw_worksheet *ws;
-	const char *first;   /* the first column's header: "Org" */
-	const char *unnamed; /* the name shown for the group "" */
-	const char *note;    /* under the table: how to read it */
-	const struct il_report_group *groups;
-	size_t len;
-};
-
-static int unit_column(const struct unit_columns *u, const char *unit)
-{
-	for (size_t i = 0; i < u->len; i++)
-		if (strcmp(u->units[i], unit) == 0)
-			return (int)i;
-	return -1;
-}
-
-static void collect_units(const struct il_report *r, const struct group_sheet *g,
-			  struct unit_columns *u)
-{
-	for (size_t i = 0; i < r->totals_len; i++) {
-		const char *unit = r->totals[i].unit;
-
-		for (size_t k = 0; k < g->len; k++)
-			for (size_t a = 0; a < g->groups[k].attributed_len; a++)
-				if (strcmp(g->groups[k].attributed[a].unit, unit) == 0 &&
-				    unit_column(u, unit) < 0 && u->len < UNIT_COLUMNS_MAX)
-					u->units[u->len++] = unit;
-	}
-	for (size_t k = 0; k < g->len; k++)
-		for (size_t a = 0; a < g->groups[k].attributed_len; a++)
-			if (unit_column(u, g->groups[k].attributed[a].unit) < 0)
-				u->other = true;
-}
-
-static lxw_col_t group_last_col(const struct unit_columns *u)
-{
-	return (lxw_col_t)(GROUP_FIRST_UNIT + u->len + u->other - 1);
-}
-
-static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
-{
-	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
-		g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
-	char names[UNIT_COLUMNS_MAX][80];
-	size_t count = GROUP_FIRST_UNIT;
-
-	for (size_t i = 0; i < u->len; i++) {
-		const char *unit = *u->units[i] ? u->units[i] : "no unit";
-
-		snprintf(names[i], sizeof(names[i]), "Attributed (%.*s)",
-			 (int)il_utf8_prefix(unit, 40), unit);
-		list[count++] = names[i];
-	}
-	if (u->other)
-		list[count++] = "Attributed (other units)";
-	put_header(s, list, count);
-}
-
-static void group_row(struct sheet *s, const struct il_report_group *group,
-		      const struct unit_columns *u, const char *unnamed)
-{
-	struct il_buf other = {0};
-
-	put_text(s, 0, *group->name ? group->name : unnamed, *group->name ? NULL : s->x->fmt.muted);
-	put_number(s, 1, (double)group->count, s->x->fmt.count);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++)
-		put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[tags[i]], s->x->fmt.count);
-	for (size_t a = 0; a < group->attributed_len; a++) {
-		const struct il_report_amount *amount = &group->attributed[a];
-		int col = unit_column(u, amount->unit);
-		char text[96];
-
-		if (col >= 0) {
-			put_number(s, (lxw_col_t)(GROUP_FIRST_UNIT + col), amount->value,
-				   amount_format(s->x, amount->unit, amount->value));
-			continue;
-		}
-		il_format_amount(amount->value, amount->unit, text, sizeof(text));
-		il_buf_printf(&other, "%s%s", other.len ? ", " : "", text);
-	}
-	put_text(s, group_last_col(u), il_buf_str(&other), NULL);
-	il_buf_free(&other);
-	s->row++;
-}
-
-/* Plain numbers from the model, one row per group. */
-static void write_groups(struct il_xlsx *x, const struct group_sheet *g)
-{
-	struct sheet s = {.x = x, .ws = g->ws};
-	struct unit_columns units = {0};
-
-	collect_units(x->report, g, &units);
-	/* In constant_memory mode a range must be set before its rows are
-	 * behind us. */
-	if (!x->error && g->len > 0)
-		failed(x, worksheet_autofilter(g->ws, 0, 0, (lxw_row_t)g->len,
-					       group_last_col(&units)));
-	group_header(&s, g, &units);
-	for (size_t i = 0; i < g->len; i++)
-		group_row(&s, &g->groups[i], &units, g->unnamed);
-	s.row++;
-	put_text(&s, 0, g->note, x->fmt.muted);
-	set_columns(x, g->ws, 0, 0, 30);
-	set_columns(x, g->ws, 1, GROUP_FIRST_UNIT - 1, 14);
-	if (units.len + units.other > 0)
-		set_columns(x, g->ws, GROUP_FIRST_UNIT, group_last_col(&units), 20);
-	worksheet_freeze_panes(g->ws, 1, 1);
-}
-
-static void write_by_org_and_project(struct il_xlsx *x)
-{
-	const struct il_report_breadth *b = &x->report->breadth;
-	const struct group_sheet orgs = {
-		.ws = x->by_org,
-		.first = "Org",
-		.unnamed = "(no org)",
-		.note = "Numbers from the report, not formulas. An achievement counts once in "
-			"every org it touches, so the counts may add up to more than the total.",
-		.groups = b->orgs,
-		.len = b->orgs_len,
-	};
-	const struct group_sheet projects = {
-		.ws = x->by_project,
-		.first = "Project",
-		.unnamed = "(no project)",
-		.note = "Numbers from the report, not formulas.",
-		.groups = b->projects,
-		.len = b->projects_len,
-	};
-
-	write_groups(x, &orgs);
-	write_groups(x, &projects);
-}
-
-/* --- Timeline ------------------------------------------------------------ */
-
-static void timeline_row(struct sheet *s, const struct il_report_month *m)
-{
-	char formula[384], tag_range[48], date_range[48];
-	unsigned row = (unsigned)s->row + 1;
-	bool dated = atoi(m->month) >= 1900;
-
-	achievements_range(s->x, COL_TAG, tag_range);
-	achievements_range(s->x, COL_DATE, date_range);
-	put_date(s, 0, m->month, s->x->fmt.month);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		lxw_col_t col = (lxw_col_t)(1 + i);
-		double cached = (double)m->by_tag[tags[i]];
-
-		/* Months before 1900 are text, which no date criterion matches. */
-		if (!dated) {
-			put_number(s, col, cached, s->x->fmt.count);
-			continue;
-		}
-		snprintf(formula, sizeof(formula),
-			 "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,"
-			 "1))",
-			 tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
-		put_formula(s, col, formula, s->x->fmt.count, cached);
-	}
-	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
-	put_formula(s, 4, formula, s->x->fmt.count, (double)m->total);
-	if (m->total == 0)
-		put_text(s, 5, m->future ? "not yet" : "nothing logged", s->x->fmt.muted);
-	s->row++;
-}
-
-/* Achievements per month, stacked by tag. */
-static void timeline_chart(struct il_xlsx *x, size_t months)
-{
-	lxw_chart *chart = add_chart(x, LXW_CHART_COLUMN_STACKED, "Achievements per month by tag");
-	lxw_row_t last = months ? (lxw_row_t)months : 1;
-
-	if (!chart)
-		return;
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
-		lxw_chart_fill fill = {.color = tag_colors[tags[i]]};
-
-		if (!series) {
-			failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-			return;
-		}
-		chart_series_set_categories(series, "Timeline", 1, 0, last, 0);
-		chart_series_set_values(series, "Timeline", 1, (lxw_col_t)(1 + i), last,
-					(lxw_col_t)(1 + i));
-		chart_series_set_name_range(series, "Timeline", 0, (lxw_col_t)(1 + i));
-		chart_series_set_fill(series, &fill);
-	}
-	chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
-	chart_axis_set_num_format(chart->y_axis, "0");
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	failed(x, worksheet_insert_chart(x->timeline, 1, 7, chart));
-}
-
-static void write_timeline(struct il_xlsx *x)
-{
-	struct sheet s = {.x = x, .ws = x->timeline};
-	const struct il_report *r = x->report;
-	static const char *const names[] = {"Month",	   "prevented-loss", "enabled-scale",
-					    "user-growth", "Total",	     "Note"};
-
-	put_header(&s, names, IL_ARRAY_LEN(names));
-	for (size_t i = 0; i < r->months_len; i++)
-		timeline_row(&s, &r->months[i]);
-	set_columns(x, x->timeline, 0, 0, 10);
-	set_columns(x, x->timeline, 1, 5, 15);
-	worksheet_freeze_panes(x->timeline, 1, 1);
-	timeline_chart(x, r->months_len);
 }
 
 /* --- Workbook ------------------------------------------------------------ */
@@ -1392,8 +315,20 @@ static lxw_worksheet *add_sheet(struct il_xlsx *x, const char *name)
 
 	/* In constant_memory mode a sheet fails when its temporary file does. */
 	if (!ws)
-		failed(x, LXW_ERROR_CREATING_TMPFILE);
+		il_xlsx_failed(x, LXW_ERROR_CREATING_TMPFILE);
 	return ws;
+}
+
+lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
+{
+	lxw_chart *chart = workbook_add_chart(x->workbook, type);
+
+	if (!chart) {
+		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	chart_title_set_name(chart, title);
+	return chart;
 }
 
 static int open_workbook(struct il_xlsx *x, const char *path)
@@ -1404,7 +339,7 @@ static int open_workbook(struct il_xlsx *x, const char *path)
 	x->workbook = workbook_new_opt(path, &options);
 	if (!x->workbook) {
 		restore_stderr(saved);
-		failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return -1;
 	}
 	/* Tab order; the rows are written in another order (see the top). */
@@ -1435,7 +370,7 @@ static void set_properties(struct il_xlsx *x)
 	properties.comments = "Generated by impactlog";
 	/* SOURCE_DATE_EPOCH, when set, makes the file reproducible. */
 	properties.created = (time_t)il_now();
-	failed(x, workbook_set_properties(x->workbook, &properties));
+	il_xlsx_failed(x, workbook_set_properties(x->workbook, &properties));
 	il_buf_free(&title);
 }
 
@@ -1446,7 +381,7 @@ static int close_workbook(struct il_xlsx *x)
 
 	restore_stderr(saved);
 	x->workbook = NULL;
-	return failed(x, err) ? -1 : 0;
+	return il_xlsx_failed(x, err) ? -1 : 0;
 }
 
 /* The message for the first libxlsxwriter error; a database error has
@@ -1469,16 +404,16 @@ int il_xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool 
 
 int il_xlsx_write_achievements(struct il_xlsx *x, struct il_db *db)
 {
-	return write_achievements(x, db) < 0 ? report_error(x) : 0;
+	return il_xlsx_write_achievements_sheet(x, db) < 0 ? report_error(x) : 0;
 }
 
 int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 {
 	x->report = report;
 	set_properties(x);
-	write_summary(x);
-	write_by_org_and_project(x);
-	write_timeline(x);
+	il_xlsx_write_summary_sheet(x);
+	il_xlsx_write_group_sheets(x);
+	il_xlsx_write_timeline_sheet(x);
 	if (x->error || close_workbook(x) < 0)
 		return report_error(x);
 	return 0;

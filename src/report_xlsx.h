@@ -1,0 +1,130 @@
+#ifndef IMPACTLOG_REPORT_XLSX_H
+#define IMPACTLOG_REPORT_XLSX_H
+
+/*
+ * The xlsx workbook's internals, shared by its own files and nothing else:
+ * report_xlsx.c (the workbook, its formats, cells and formula pieces) and
+ * one file per sheet group, report_xlsx_achievements.c,
+ * report_xlsx_summary.c and report_xlsx_groups.c.  What the rest of
+ * impactlog calls is in impactlog/report.h.
+ */
+
+#include "impactlog/report.h"
+#include "impactlog/util.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <xlsxwriter.h>
+
+/* The Achievements columns: also the column order of xlsx_achievements.sql. */
+enum column {
+	COL_ID,
+	COL_DATE,
+	COL_TAG,
+	COL_TITLE,
+	COL_VALUE,
+	COL_UNIT,
+	COL_BASELINE,
+	COL_SHARE,
+	COL_TEAM_SIZE,
+	COL_LIKELIHOOD,
+	COL_ATTRIBUTED,
+	COL_SCALE_FACTOR,
+	COL_LEAD_DAYS,
+	COL_CONFIDENCE,
+	COL_ORGS,
+	COL_EVIDENCE,
+	COL_WITNESSES,
+	COL_NOTE,
+	COL_COUNT
+};
+
+static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
+
+/* Tag colours in charts: the amber, teal and green of `list`. */
+static const lxw_color_t tag_colors[IL_REPORT_TAGS] = {
+	[IL_TAG_PREVENTED_LOSS] = 0xD4A017,
+	[IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
+	[IL_TAG_USER_GROWTH] = 0x4CA64C,
+};
+
+/* The currencies format.c gives a symbol; the Summary charts one of them. */
+static const struct {
+	const char *unit;
+	const char *format;
+} currencies[] = {
+	{"USD", "$#,##0"},
+	{"EUR", "\"€\"#,##0"},
+	{"GBP", "\"£\"#,##0"},
+};
+
+struct formats {
+	lxw_format *title;   /* the Summary heading */
+	lxw_format *section; /* a Summary section heading */
+	lxw_format *header;  /* a table's header row */
+	lxw_format *label;   /* a label beside a value */
+	lxw_format *date;    /* 2026-07-14 */
+	lxw_format *month;   /* 2026-07 */
+	lxw_format *id;	     /* #12, kept a number */
+	lxw_format *count;   /* 1,234 */
+	lxw_format *decimal; /* 1,234.5 */
+	lxw_format *currency[IL_ARRAY_LEN(currencies)];
+	lxw_format *percent; /* 40% of a number 0-100 */
+	lxw_format *percent_decimal;
+	lxw_format *scale; /* 5.0× */
+	lxw_format *muted; /* notes about the numbers */
+};
+
+struct il_xlsx {
+	lxw_workbook *workbook;
+	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline;
+	struct formats fmt;
+	lxw_error error;		/* the first libxlsxwriter error */
+	const struct il_report *report; /* NULL until il_xlsx_finish */
+	char *name;			/* the file, as messages call it */
+	bool redact;
+	lxw_row_t last_row;	    /* the last Achievements row, 1-based as in formulas */
+	const char *chart_currency; /* the currency the Summary charts, or NULL */
+};
+
+/* A sheet being written, top to bottom. */
+struct sheet {
+	struct il_xlsx *x;
+	lxw_worksheet *ws;
+	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
+};
+
+/* Cells, formats and formula pieces (report_xlsx.c). */
+bool il_xlsx_failed(struct il_xlsx *x, lxw_error err);
+void il_xlsx_put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format);
+void il_xlsx_put_number(struct sheet *s, lxw_col_t col, double value, lxw_format *format);
+void il_xlsx_put_formula(struct sheet *s, lxw_col_t col, const char *formula, lxw_format *format,
+			 double cached);
+void il_xlsx_put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
+			       lxw_format *format);
+void il_xlsx_put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
+			       lxw_format *format, double cached);
+void il_xlsx_put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format);
+void il_xlsx_put_label(struct sheet *s, const char *label, const char *value);
+void il_xlsx_put_header(struct sheet *s, const char *const *names, size_t count);
+void il_xlsx_set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
+			 double width);
+int il_xlsx_currency_index(const char *unit);
+lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value);
+lxw_format *il_xlsx_amount_format(const struct il_xlsx *x, const char *unit, double value);
+lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value);
+const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col, char out[48]);
+const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
+			    size_t size);
+lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title);
+
+/* The sheets, in the order the workbook writes them.  The Achievements
+ * sheet returns -1 after a database error's message; libxlsxwriter's
+ * errors, there as in the others, stay in X->error. */
+int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
+void il_xlsx_write_summary_sheet(struct il_xlsx *x);
+void il_xlsx_write_group_sheets(struct il_xlsx *x); /* By org and By project */
+void il_xlsx_write_timeline_sheet(struct il_xlsx *x);
+
+#endif

@@ -1,0 +1,247 @@
+/*
+ * The By org, By project and Timeline sheets: one row per group or month
+ * of the report model.  The groups are plain numbers (see report_xlsx.c
+ * for why); the Timeline counts each month with COUNTIFS over the
+ * Achievements sheet and charts the months by tag.
+ */
+
+#include "report_xlsx.h"
+
+#include "impactlog/format.h"
+#include "impactlog/report.h"
+#include "impactlog/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+/* --- By org, By project -------------------------------------------------- */
+
+/* Attributed amounts get one column per unit, in the order of the totals
+ * (tag, then size); past UNIT_COLUMNS_MAX units the rest share one text
+ * column, so that no amount is left out. */
+#define UNIT_COLUMNS_MAX 24
+#define GROUP_FIRST_UNIT 5 /* name, count and the three tags come first */
+
+struct unit_columns {
+	const char *units[UNIT_COLUMNS_MAX];
+	size_t len;
+	bool other; /* some amount is in none of the units above */
+};
+
+struct group_sheet {
+	lxw_worksheet *ws;
+	const char *first;   /* the first column's header: "Org" */
+	const char *unnamed; /* the name shown for the group "" */
+	const char *note;    /* under the table: how to read it */
+	const struct il_report_group *groups;
+	size_t len;
+};
+
+static int unit_column(const struct unit_columns *u, const char *unit)
+{
+	for (size_t i = 0; i < u->len; i++)
+		if (strcmp(u->units[i], unit) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void collect_units(const struct il_report *r, const struct group_sheet *g,
+			  struct unit_columns *u)
+{
+	for (size_t i = 0; i < r->totals_len; i++) {
+		const char *unit = r->totals[i].unit;
+
+		for (size_t k = 0; k < g->len; k++)
+			for (size_t a = 0; a < g->groups[k].attributed_len; a++)
+				if (strcmp(g->groups[k].attributed[a].unit, unit) == 0 &&
+				    unit_column(u, unit) < 0 && u->len < UNIT_COLUMNS_MAX)
+					u->units[u->len++] = unit;
+	}
+	for (size_t k = 0; k < g->len; k++)
+		for (size_t a = 0; a < g->groups[k].attributed_len; a++)
+			if (unit_column(u, g->groups[k].attributed[a].unit) < 0)
+				u->other = true;
+}
+
+static lxw_col_t group_last_col(const struct unit_columns *u)
+{
+	return (lxw_col_t)(GROUP_FIRST_UNIT + u->len + u->other - 1);
+}
+
+static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
+{
+	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
+		g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
+	char names[UNIT_COLUMNS_MAX][80];
+	size_t count = GROUP_FIRST_UNIT;
+
+	for (size_t i = 0; i < u->len; i++) {
+		const char *unit = *u->units[i] ? u->units[i] : "no unit";
+
+		snprintf(names[i], sizeof(names[i]), "Attributed (%.*s)",
+			 (int)il_utf8_prefix(unit, 40), unit);
+		list[count++] = names[i];
+	}
+	if (u->other)
+		list[count++] = "Attributed (other units)";
+	il_xlsx_put_header(s, list, count);
+}
+
+static void group_row(struct sheet *s, const struct il_report_group *group,
+		      const struct unit_columns *u, const char *unnamed)
+{
+	struct il_buf other = {0};
+
+	il_xlsx_put_text(s, 0, *group->name ? group->name : unnamed,
+			 *group->name ? NULL : s->x->fmt.muted);
+	il_xlsx_put_number(s, 1, (double)group->count, s->x->fmt.count);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++)
+		il_xlsx_put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[tags[i]],
+				   s->x->fmt.count);
+	for (size_t a = 0; a < group->attributed_len; a++) {
+		const struct il_report_amount *amount = &group->attributed[a];
+		int col = unit_column(u, amount->unit);
+		char text[96];
+
+		if (col >= 0) {
+			il_xlsx_put_number(
+				s, (lxw_col_t)(GROUP_FIRST_UNIT + col), amount->value,
+				il_xlsx_amount_format(s->x, amount->unit, amount->value));
+			continue;
+		}
+		il_format_amount(amount->value, amount->unit, text, sizeof(text));
+		il_buf_printf(&other, "%s%s", other.len ? ", " : "", text);
+	}
+	il_xlsx_put_text(s, group_last_col(u), il_buf_str(&other), NULL);
+	il_buf_free(&other);
+	s->row++;
+}
+
+/* Plain numbers from the model, one row per group. */
+static void write_groups(struct il_xlsx *x, const struct group_sheet *g)
+{
+	struct sheet s = {.x = x, .ws = g->ws};
+	struct unit_columns units = {0};
+
+	collect_units(x->report, g, &units);
+	/* In constant_memory mode a range must be set before its rows are
+	 * behind us. */
+	if (!x->error && g->len > 0)
+		il_xlsx_failed(x, worksheet_autofilter(g->ws, 0, 0, (lxw_row_t)g->len,
+						       group_last_col(&units)));
+	group_header(&s, g, &units);
+	for (size_t i = 0; i < g->len; i++)
+		group_row(&s, &g->groups[i], &units, g->unnamed);
+	s.row++;
+	il_xlsx_put_text(&s, 0, g->note, x->fmt.muted);
+	il_xlsx_set_columns(x, g->ws, 0, 0, 30);
+	il_xlsx_set_columns(x, g->ws, 1, GROUP_FIRST_UNIT - 1, 14);
+	if (units.len + units.other > 0)
+		il_xlsx_set_columns(x, g->ws, GROUP_FIRST_UNIT, group_last_col(&units), 20);
+	worksheet_freeze_panes(g->ws, 1, 1);
+}
+
+void il_xlsx_write_group_sheets(struct il_xlsx *x)
+{
+	const struct il_report_breadth *b = &x->report->breadth;
+	const struct group_sheet orgs = {
+		.ws = x->by_org,
+		.first = "Org",
+		.unnamed = "(no org)",
+		.note = "Numbers from the report, not formulas. An achievement counts once in "
+			"every org it touches, so the counts may add up to more than the total.",
+		.groups = b->orgs,
+		.len = b->orgs_len,
+	};
+	const struct group_sheet projects = {
+		.ws = x->by_project,
+		.first = "Project",
+		.unnamed = "(no project)",
+		.note = "Numbers from the report, not formulas.",
+		.groups = b->projects,
+		.len = b->projects_len,
+	};
+
+	write_groups(x, &orgs);
+	write_groups(x, &projects);
+}
+
+/* --- Timeline ------------------------------------------------------------ */
+
+static void timeline_row(struct sheet *s, const struct il_report_month *m)
+{
+	char formula[384], tag_range[48], date_range[48];
+	unsigned row = (unsigned)s->row + 1;
+	bool dated = atoi(m->month) >= 1900;
+
+	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
+	il_xlsx_achievements_range(s->x, COL_DATE, date_range);
+	il_xlsx_put_date(s, 0, m->month, s->x->fmt.month);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		lxw_col_t col = (lxw_col_t)(1 + i);
+		double cached = (double)m->by_tag[tags[i]];
+
+		/* Months before 1900 are text, which no date criterion matches. */
+		if (!dated) {
+			il_xlsx_put_number(s, col, cached, s->x->fmt.count);
+			continue;
+		}
+		snprintf(formula, sizeof(formula),
+			 "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,"
+			 "1))",
+			 tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
+		il_xlsx_put_formula(s, col, formula, s->x->fmt.count, cached);
+	}
+	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
+	il_xlsx_put_formula(s, 4, formula, s->x->fmt.count, (double)m->total);
+	if (m->total == 0)
+		il_xlsx_put_text(s, 5, m->future ? "not yet" : "nothing logged", s->x->fmt.muted);
+	s->row++;
+}
+
+/* Achievements per month, stacked by tag. */
+static void timeline_chart(struct il_xlsx *x, size_t months)
+{
+	lxw_chart *chart =
+		il_xlsx_add_chart(x, LXW_CHART_COLUMN_STACKED, "Achievements per month by tag");
+	lxw_row_t last = months ? (lxw_row_t)months : 1;
+
+	if (!chart)
+		return;
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+		lxw_chart_fill fill = {.color = tag_colors[tags[i]]};
+
+		if (!series) {
+			il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		chart_series_set_categories(series, "Timeline", 1, 0, last, 0);
+		chart_series_set_values(series, "Timeline", 1, (lxw_col_t)(1 + i), last,
+					(lxw_col_t)(1 + i));
+		chart_series_set_name_range(series, "Timeline", 0, (lxw_col_t)(1 + i));
+		chart_series_set_fill(series, &fill);
+	}
+	chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
+	chart_axis_set_num_format(chart->y_axis, "0");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	il_xlsx_failed(x, worksheet_insert_chart(x->timeline, 1, 7, chart));
+}
+
+void il_xlsx_write_timeline_sheet(struct il_xlsx *x)
+{
+	struct sheet s = {.x = x, .ws = x->timeline};
+	const struct il_report *r = x->report;
+	static const char *const names[] = {"Month",	   "prevented-loss", "enabled-scale",
+					    "user-growth", "Total",	     "Note"};
+
+	il_xlsx_put_header(&s, names, IL_ARRAY_LEN(names));
+	for (size_t i = 0; i < r->months_len; i++)
+		timeline_row(&s, &r->months[i]);
+	il_xlsx_set_columns(x, x->timeline, 0, 0, 10);
+	il_xlsx_set_columns(x, x->timeline, 1, 5, 15);
+	worksheet_freeze_panes(x->timeline, 1, 1);
+	timeline_chart(x, r->months_len);
+}

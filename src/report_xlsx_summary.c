@@ -1,0 +1,442 @@
+/*
+ * The Summary sheet: the report's sections top to bottom, each number the
+ * Achievements rows can give a formula over that sheet (its value cached
+ * from the report), and the charts by tag beside them.
+ */
+
+#include "report_xlsx.h"
+
+#include "impactlog/report.h"
+#include "impactlog/util.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+/* Where the Summary charts go: right of its widest table. */
+#define SUMMARY_CHART_COL 9
+
+static void put_section(struct sheet *s, const char *title)
+{
+	s->row++; /* a blank row before each section */
+	il_xlsx_put_text(s, 0, title, s->x->fmt.section);
+	s->row++;
+}
+
+static void summary_heading(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	const struct il_report_profile *p = &r->profile;
+	char formula[96], range[48];
+
+	il_xlsx_put_text(s, 0, "Calibration packet", s->x->fmt.title);
+	s->row++;
+	il_xlsx_put_label(s, "Name", p->name);
+	if (*p->level)
+		il_xlsx_put_label(s, "Level", p->level);
+	if (*p->target_level)
+		il_xlsx_put_label(s, "Target level", p->target_level);
+	if (*p->track)
+		il_xlsx_put_label(s, "Track", p->track);
+	if (*p->manager)
+		il_xlsx_put_label(s, "Manager", p->manager);
+	il_xlsx_put_label(s, "Period", r->period);
+	if (*r->scope)
+		il_xlsx_put_label(s, "Filters", r->scope);
+	if (r->has_previous)
+		il_xlsx_put_label(s, "Compared with", r->previous_period);
+	il_xlsx_put_text(s, 0, "Generated", s->x->fmt.label);
+	il_xlsx_put_date(s, 1, r->generated, s->x->fmt.date);
+	s->row++;
+	il_xlsx_put_text(s, 0, "Achievements", s->x->fmt.label);
+	snprintf(formula, sizeof(formula), "=COUNT(%s)",
+		 il_xlsx_achievements_range(s->x, COL_ID, range));
+	il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->count);
+	s->row++;
+	if (s->x->redact)
+		il_xlsx_put_label(s, "Redacted", "evidence, notes and witness names are left out");
+}
+
+/* Sum of the attributed values of TAG in UNIT, from the model's totals. */
+static double attributed_in(const struct il_report *r, enum il_tag tag, const char *unit)
+{
+	double sum = 0;
+
+	for (size_t i = 0; i < r->totals_len; i++)
+		if (r->totals[i].tag == tag && strcmp(r->totals[i].unit, unit) == 0)
+			sum += r->totals[i].attributed;
+	return sum;
+}
+
+/* Units differ between tags, so the value chart shows one currency only:
+ * the first of USD, EUR, GBP that the period has an amount in. */
+static const char *pick_chart_currency(const struct il_report *r)
+{
+	for (size_t c = 0; c < IL_ARRAY_LEN(currencies); c++)
+		for (size_t i = 0; i < r->totals_len; i++)
+			if (r->totals[i].count > 0 && r->totals[i].valued > 0 &&
+			    strcmp(r->totals[i].unit, currencies[c].unit) == 0)
+				return currencies[c].unit;
+	return NULL;
+}
+
+static void by_tag_header(struct sheet *s)
+{
+	const char *names[5] = {"Tag", "Achievements"};
+	size_t count = 2;
+	char money[48], previous[48];
+
+	if (s->x->chart_currency) {
+		snprintf(money, sizeof(money), "Attributed (%s)", s->x->chart_currency);
+		names[count++] = money;
+	}
+	if (s->x->report->has_previous) {
+		snprintf(previous, sizeof(previous), "Achievements in %s",
+			 s->x->report->previous_cycle);
+		names[count++] = previous;
+		names[count++] = "Change";
+	}
+	il_xlsx_put_header(s, names, count);
+}
+
+/* One row per tag: the chart data.  Returns the first row's index. */
+static lxw_row_t summary_by_tag(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	char formula[512], tag_range[48], value_range[48], rows[256], tag[16], unit[16];
+	lxw_row_t first;
+
+	put_section(s, "By tag");
+	by_tag_header(s);
+	first = s->row;
+	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
+	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, value_range);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		unsigned row = (unsigned)s->row + 1;
+		lxw_col_t col = 2;
+
+		il_xlsx_put_text(s, 0, il_tag_name(tags[i]), NULL);
+		snprintf(formula, sizeof(formula), "=COUNTIF(%s,$A%u)", tag_range, row);
+		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[tags[i]]);
+		if (s->x->chart_currency) {
+			/* The currency is one of ours, never user text. */
+			snprintf(tag, sizeof(tag), "$A%u", row);
+			snprintf(unit, sizeof(unit), "\"%s\"", s->x->chart_currency);
+			snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
+				 il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
+			il_xlsx_put_formula(s, col++, formula,
+					    il_xlsx_amount_format(s->x, s->x->chart_currency, 0),
+					    attributed_in(r, tags[i], s->x->chart_currency));
+		}
+		if (r->has_previous) {
+			il_xlsx_put_number(s, col, (double)r->previous_by_tag[tags[i]],
+					   s->x->fmt.count);
+			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
+			il_xlsx_put_formula(
+				s, col + 1, formula, s->x->fmt.count,
+				(double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
+		}
+		s->row++;
+	}
+	return first;
+}
+
+static void totals_header(struct sheet *s)
+{
+	static const char *const names[] = {"Tag",
+					    "Unit",
+					    "Count",
+					    "Total outcome (team)",
+					    "Attributed (yours)",
+					    "Previous count",
+					    "Previous attributed",
+					    "Change in attributed"};
+
+	il_xlsx_put_header(s, names, s->x->report->has_previous ? 8 : 5);
+}
+
+static void totals_row(struct sheet *s, const struct il_report_total *t)
+{
+	char formula[512], sum_range[48], rows[256], tag[16], unit[16];
+	unsigned row = (unsigned)s->row + 1;
+
+	snprintf(tag, sizeof(tag), "$A%u", row);
+	snprintf(unit, sizeof(unit), "$B%u", row);
+	il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows));
+	il_xlsx_put_text(s, 0, il_tag_name(t->tag), NULL);
+	il_xlsx_put_text(s, 1, t->unit, NULL);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s)", rows);
+	il_xlsx_put_formula(s, 2, formula, s->x->fmt.count, (double)t->count);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
+		 il_xlsx_achievements_range(s->x, COL_VALUE, sum_range));
+	il_xlsx_put_formula(s, 3, formula, il_xlsx_amount_format(s->x, t->unit, t->outcome),
+			    t->outcome);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)", rows,
+		 il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, sum_range));
+	il_xlsx_put_formula(s, 4, formula, il_xlsx_amount_format(s->x, t->unit, t->attributed),
+			    t->attributed);
+	if (s->x->report->has_previous) {
+		il_xlsx_put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
+		il_xlsx_put_number(s, 6, t->previous_attributed,
+				   il_xlsx_amount_format(s->x, t->unit, t->previous_attributed));
+		snprintf(formula, sizeof(formula), "=E%u-G%u", row, row);
+		il_xlsx_put_formula(s, 7, formula,
+				    il_xlsx_amount_format(s->x, t->unit, t->attributed),
+				    t->attributed - t->previous_attributed);
+	}
+	s->row++;
+}
+
+static void summary_totals(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+
+	put_section(s, "Per tag and unit");
+	totals_header(s);
+	for (size_t i = 0; i < r->totals_len; i++)
+		totals_row(s, &r->totals[i]);
+	if (r->totals_len == 0) {
+		il_xlsx_put_text(s, 0, "No achievements in this period", s->x->fmt.muted);
+		s->row++;
+	}
+	il_xlsx_put_text(s, 0,
+			 "Attributed = value × share, and for prevented-loss × likelihood (risk-"
+			 "adjusted). Edit a share on Achievements and these totals follow.",
+			 s->x->fmt.muted);
+	s->row++;
+}
+
+/* {=MEDIAN(IF(tag=TAG,IF(col<>"",col)))}: the median over the rows of
+ * TAG that have a number in COL.  MEDIAN and MAX skip the FALSE that IF
+ * leaves for the other rows. */
+static void put_tag_aggregate(struct sheet *s, lxw_col_t at, const char *function, enum il_tag tag,
+			      enum column col, lxw_format *format, double cached)
+{
+	char formula[256], tag_range[48], range[48];
+
+	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
+	il_xlsx_achievements_range(s->x, col, range);
+	snprintf(formula, sizeof(formula), "{=%s(IF(%s=\"%s\",IF(%s<>\"\",%s)))}", function,
+		 tag_range, il_tag_name(tag), range, range);
+	il_xlsx_put_array_formula(s, at, formula, format, cached);
+}
+
+static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
+{
+	char formula[128], range[48], label[48];
+
+	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")",
+		 il_xlsx_achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
+	snprintf(label, sizeof(label), "%s achievements", il_tag_name(tag));
+	il_xlsx_put_text(s, 0, label, s->x->fmt.label);
+	il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, cached);
+	s->row++;
+}
+
+static void summary_loss(struct sheet *s)
+{
+	const struct il_report_loss *loss = &s->x->report->loss;
+	char formula[512], sum_range[48], rows[256], unit[16];
+
+	put_section(s, "Prevented loss");
+	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
+	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, sum_range);
+	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
+		const struct il_report_amount *a = &loss->risk_adjusted[i];
+
+		snprintf(unit, sizeof(unit), "$C%u", (unsigned)s->row + 1);
+		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
+			 il_xlsx_rows_of(s->x, "\"prevented-loss\"", unit, rows, sizeof(rows)),
+			 sum_range);
+		il_xlsx_put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
+		il_xlsx_put_formula(s, 1, formula, il_xlsx_amount_format(s->x, a->unit, a->value),
+				    a->value);
+		il_xlsx_put_text(s, 2, a->unit, NULL);
+		s->row++;
+	}
+	il_xlsx_put_text(s, 0, "Median lead days", s->x->fmt.label);
+	if (loss->lead_days_count > 0)
+		put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_PREVENTED_LOSS, COL_LEAD_DAYS,
+				  s->x->fmt.decimal, loss->median_lead_days);
+	else
+		il_xlsx_put_text(s, 1, "none recorded", s->x->fmt.muted);
+	s->row++;
+}
+
+static void summary_scale(struct sheet *s)
+{
+	const struct il_report_scale *scale = &s->x->report->scale;
+	char largest[256];
+
+	put_section(s, "Enabled scale");
+	put_tag_count(s, IL_TAG_ENABLED_SCALE, (double)scale->count);
+	if (scale->factor_count == 0) {
+		il_xlsx_put_label(s, "Scale factors",
+				  "none (no enabled-scale value with a baseline)");
+		return;
+	}
+	il_xlsx_put_text(s, 0, "Largest scale factor", s->x->fmt.label);
+	put_tag_aggregate(s, 1, "MAX", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
+			  scale->largest_factor);
+	snprintf(largest, sizeof(largest), "#%lld %s", (long long)scale->largest_id,
+		 scale->largest_title);
+	il_xlsx_put_text(s, 2, largest, NULL);
+	s->row++;
+	il_xlsx_put_text(s, 0, "Median scale factor", s->x->fmt.label);
+	put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
+			  scale->median_factor);
+	s->row++;
+}
+
+static void put_count_label(struct sheet *s, const char *label, long count)
+{
+	il_xlsx_put_text(s, 0, label, s->x->fmt.label);
+	il_xlsx_put_number(s, 1, (double)count, s->x->fmt.count);
+	s->row++;
+}
+
+static void summary_breadth(struct sheet *s)
+{
+	const struct il_report_breadth *b = &s->x->report->breadth;
+	long projects = 0;
+
+	for (size_t i = 0; i < b->projects_len; i++)
+		projects += *b->projects[i].name != '\0';
+	put_section(s, "Breadth");
+	put_count_label(s, "Distinct orgs", b->distinct_orgs);
+	put_count_label(s, "Touching two or more orgs", b->multi_org);
+	put_count_label(s, "With no org", b->no_org);
+	put_count_label(s, "Projects", projects);
+}
+
+static void summary_top(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	static const char *const names[] = {"ID", "Date", "Tag", "Achievement"};
+
+	put_section(s, "Top achievements by attributed value");
+	if (r->top_len == 0) {
+		il_xlsx_put_text(s, 0, "none", s->x->fmt.muted);
+		s->row++;
+		return;
+	}
+	il_xlsx_put_header(s, names, IL_ARRAY_LEN(names));
+	for (size_t i = 0; i < r->top_len; i++) {
+		const struct il_report_item *it = &r->top[i];
+
+		il_xlsx_put_number(s, 0, (double)it->id, s->x->fmt.id);
+		il_xlsx_put_date(s, 1, it->date, s->x->fmt.date);
+		il_xlsx_put_text(s, 2, il_tag_name(it->tag), NULL);
+		il_xlsx_put_text(s, 3, it->sentence, NULL);
+		s->row++;
+	}
+}
+
+static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
+		    bool show_team)
+{
+	char more[64], team[64];
+
+	put_count_label(s, label, gap->count);
+	for (size_t i = 0; i < gap->items_len; i++) {
+		const struct il_report_item *it = &gap->items[i];
+
+		il_xlsx_put_number(s, 1, (double)it->id, s->x->fmt.id);
+		il_xlsx_put_date(s, 2, it->date, s->x->fmt.date);
+		if (show_team) {
+			snprintf(team, sizeof(team), "team of %ld", it->team_size);
+			il_xlsx_put_text(s, 3, team, NULL);
+		}
+		il_xlsx_put_text(s, show_team ? 4 : 3, it->title, NULL);
+		s->row++;
+	}
+	if (gap->count > (long)gap->items_len) {
+		snprintf(more, sizeof(more), "and %ld more", gap->count - (long)gap->items_len);
+		il_xlsx_put_text(s, 1, more, s->x->fmt.muted);
+		s->row++;
+	}
+}
+
+static void summary_gaps(struct sheet *s)
+{
+	const struct il_report *r = s->x->report;
+	struct il_buf months = {0};
+
+	put_section(s, "Visibility gaps");
+	put_gap(s, "No evidence", &r->gaps.no_evidence, false);
+	put_gap(s, "No witness", &r->gaps.no_witness, false);
+	put_gap(s, "100% share of a team", &r->gaps.full_share_of_team, true);
+	for (size_t i = 0; i < r->months_len; i++) {
+		if (r->months[i].total == 0 && !r->months[i].future)
+			il_buf_printf(&months, "%s%s", months.len ? ", " : "", r->months[i].month);
+	}
+	il_xlsx_put_text(s, 0, "Months with nothing logged", s->x->fmt.label);
+	il_xlsx_put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
+	il_xlsx_put_text(s, 2, il_buf_str(&months), NULL);
+	s->row++;
+	il_buf_free(&months);
+}
+
+/* One column per tag, coloured as the Timeline's. */
+static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
+		      const char *number_format, lxw_row_t at)
+{
+	lxw_chart *chart = il_xlsx_add_chart(x, LXW_CHART_COLUMN, title);
+	lxw_chart_fill fills[IL_ARRAY_LEN(tags)];
+	lxw_chart_point points[IL_ARRAY_LEN(tags)];
+	lxw_chart_point *point_list[IL_ARRAY_LEN(tags) + 1];
+	lxw_chart_series *series;
+
+	if (!chart)
+		return;
+	series = chart_add_series(chart, NULL, NULL);
+	if (!series) {
+		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	chart_series_set_categories(series, "Summary", first, 0, first + 2, 0);
+	chart_series_set_values(series, "Summary", first, col, first + 2, col);
+	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+		fills[i] = (lxw_chart_fill){.color = tag_colors[tags[i]]};
+		points[i] = (lxw_chart_point){.fill = &fills[i]};
+		point_list[i] = &points[i];
+	}
+	point_list[IL_ARRAY_LEN(tags)] = NULL;
+	if (il_xlsx_failed(x, chart_series_set_points(series, point_list)))
+		return;
+	chart_axis_set_num_format(chart->y_axis, number_format);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	il_xlsx_failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_CHART_COL, chart));
+}
+
+static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
+{
+	char title[64];
+
+	tag_chart(x, by_tag_first, 1, "Achievements by tag", "#,##0", 1);
+	if (!x->chart_currency)
+		return;
+	snprintf(title, sizeof(title), "Your attributed value by tag (%s)", x->chart_currency);
+	tag_chart(x, by_tag_first, 2, title,
+		  currencies[il_xlsx_currency_index(x->chart_currency)].format, 17);
+}
+
+void il_xlsx_write_summary_sheet(struct il_xlsx *x)
+{
+	struct sheet s = {.x = x, .ws = x->summary};
+	static const double widths[] = {28, 16, 16, 18, 20, 16, 18, 20};
+	lxw_row_t by_tag_first;
+
+	x->chart_currency = pick_chart_currency(x->report);
+	summary_heading(&s);
+	by_tag_first = summary_by_tag(&s);
+	summary_totals(&s);
+	summary_loss(&s);
+	summary_scale(&s);
+	summary_breadth(&s);
+	summary_top(&s);
+	summary_gaps(&s);
+	summary_charts(x, by_tag_first);
+	for (size_t i = 0; i < IL_ARRAY_LEN(widths); i++)
+		il_xlsx_set_columns(x, x->summary, (lxw_col_t)i, (lxw_col_t)i, widths[i]);
+}

@@ -1,14 +1,18 @@
-/* The report model: runs the section queries of reports/ over the
- * selected achievements and keeps their results for the renderers. */
+/* The report model: selects the period and runs the section queries of
+ * reports/ over it, one section at a time (who and when, totals, loss,
+ * scale, breadth, top achievements, gaps, months), keeping their results
+ * for the renderers; and frees them.  Building the model in two threads
+ * is report_job.c's. */
 
 #include "impactlog/report.h"
+
+#include "report_model.h"
 
 #include "impactlog/embed.h"
 #include "impactlog/format.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 const char *il_report_sql(const char *name)
 {
@@ -637,9 +641,8 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 			      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
-/* Fills the PARTS of R from the selection DB already has. */
-static int build_parts(struct il_db *db, const struct il_filter *filter, long long now,
-		       unsigned parts, struct il_report *r)
+int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long long now,
+			  unsigned parts, struct il_report *r)
 {
 	struct il_report_breadth *b = &r->breadth;
 
@@ -657,170 +660,21 @@ static int build_parts(struct il_db *db, const struct il_filter *filter, long lo
 	return 0;
 }
 
-static int select_and_build(struct il_db *db, const struct il_filter *filter, bool redact,
-			    long long now, unsigned parts, struct il_report *r)
+int il_report_select(struct il_db *db, const struct il_filter *filter)
 {
-	*r = (struct il_report){.redact = redact};
-	if (select_period(db, filter) < 0 || select_previous(db, filter) < 0 ||
-	    build_parts(db, filter, now, parts, r) < 0) {
-		il_report_free(r);
-		return -1;
-	}
-	return 0;
+	return select_period(db, filter) < 0 || select_previous(db, filter) < 0 ? -1 : 0;
 }
 
 int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
 		    struct il_report *report)
 {
-	return select_and_build(db, filter, redact, now, IL_REPORT_WHOLE, report);
-}
-
-/* --- Building in two threads --------------------------------------------- */
-
-struct il_report_job {
-	struct il_db db; /* the second connection; closed when there is none */
-	struct il_filter filter;
-	bool redact;
-	long long now;
-	unsigned parts; /* what the second thread builds */
-	thrd_t thread;
-	struct il_report report; /* its parts */
-	int rc;
-	struct il_buf message; /* why it failed, held for il_report_finish */
-};
-
-static int build_job(void *data)
-{
-	struct il_report_job *job = data;
-
-	il_error_hold(&job->message);
-	job->rc = select_and_build(&job->db, &job->filter, job->redact, job->now, job->parts,
-				   &job->report);
-	il_error_hold(NULL);
-	return 0;
-}
-
-/* Whether DB is in WAL mode, where readers do not hold writers off: two
- * connections could then read two states of the database. */
-static int is_wal(struct il_db *db)
-{
-	sqlite3_stmt *stmt = il_db_prepare(db, "PRAGMA journal_mode");
-	int wal = -1;
-
-	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
-		wal = strcmp(il_column_text(stmt, 0), "wal") == 0;
-	sqlite3_finalize(stmt);
-	return wal;
-}
-
-/* Opens the job's connection and takes its read lock while DB holds its
- * own, so that both read the same state: no writer can commit while a
- * reader holds the lock.  Returns 1 when the job cannot have that (a
- * writer was about to commit; WAL mode), with DB's read transaction
- * begun either way. */
-static int open_beside(struct il_db *db, struct il_report_job *job)
-{
-	int wal = is_wal(db), rc;
-
-	if (wal)
-		return wal < 0 ? -1 : il_db_read_begin(db, true) < 0 ? -1 : 1;
-	/* Opened before DB takes its lock: opening reads the database, and
-	 * could otherwise wait on a writer that waits on DB. */
-	if (il_db_open(&job->db, db->path, IL_DB_READ) < 0)
-		return -1;
-	if (il_db_read_begin(db, true) < 0 || (rc = il_db_read_begin(&job->db, false)) < 0)
-		return -1;
-	return rc;
-}
-
-int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    unsigned parts, struct il_report_job **out)
-{
-	struct il_report_job *job = il_xmalloc(sizeof(*job));
-	int rc;
-
-	*job = (struct il_report_job){
-		.filter = *filter, .redact = redact, .now = now, .parts = parts};
-	*out = NULL;
-	rc = open_beside(db, job);
-	/* The caller's selection first: a filter that fails (a search the
-	 * index cannot parse) then fails once, here, before the job runs it. */
-	if (rc >= 0 && (select_period(db, filter) < 0 || select_previous(db, filter) < 0))
-		rc = -1;
-	if (rc == 0 && thrd_create(&job->thread, build_job, job) == thrd_success) {
-		*out = job;
-		return 0;
-	}
-	il_db_close(&job->db);
-	if (rc < 0) {
-		free(job);
-		return -1;
-	}
-	/* No second thread: il_report_finish builds it all. */
-	job->parts = 0;
-	*out = job;
-	return 0;
-}
-
-/* Moves the parts the job built into R. */
-static void take_parts(struct il_report_job *job, struct il_report *r)
-{
-	struct il_report_breadth *from = &job->report.breadth, *to = &r->breadth;
-
-	if (job->parts == IL_REPORT_WHOLE) {
-		*r = job->report;
-	} else if (job->parts == IL_REPORT_GROUPS) {
-		to->distinct_orgs = from->distinct_orgs;
-		to->orgs = from->orgs;
-		to->orgs_len = from->orgs_len;
-		to->projects = from->projects;
-		to->projects_len = from->projects_len;
-	} else {
-		return;
-	}
-	job->report = (struct il_report){0};
-}
-
-/* Waits for the second thread, if there is one. */
-static void join_job(struct il_report_job *job)
-{
-	if (job->db.handle) {
-		thrd_join(job->thread, NULL);
-		il_db_close(&job->db);
-	}
-}
-
-static void free_job(struct il_report_job *job)
-{
-	il_report_free(&job->report);
-	il_buf_free(&job->message);
-	free(job);
-}
-
-int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report)
-{
-	int rc;
-
-	*report = (struct il_report){.redact = job->redact};
-	rc = build_parts(db, &job->filter, job->now, IL_REPORT_WHOLE & ~job->parts, report);
-	join_job(job);
-	/* A failure both threads met (a damaged page) is told once. */
-	if (job->rc < 0 && rc == 0)
-		il_error("%s", il_buf_str(&job->message));
-	if (job->rc < 0)
-		rc = -1;
-	else
-		take_parts(job, report);
-	if (rc < 0)
+	*report = (struct il_report){.redact = redact};
+	if (il_report_select(db, filter) < 0 ||
+	    il_report_build_parts(db, filter, now, IL_REPORT_WHOLE, report) < 0) {
 		il_report_free(report);
-	free_job(job);
-	return rc;
-}
-
-void il_report_abandon(struct il_report_job *job)
-{
-	join_job(job);
-	free_job(job);
+		return -1;
+	}
+	return 0;
 }
 
 static void free_amounts(struct il_report_amount *amounts, size_t len)

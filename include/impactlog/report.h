@@ -228,10 +228,11 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
-/* il_report_build in two threads.  il_report_start begins a read
- * transaction on DB, selects the period into its views (for the caller's
- * own reads too) and builds PARTS of the report in a second thread, on a
- * connection of its own that reads the same state of the database.
+/* il_report_build in two threads (report_job.c says why).
+ * il_report_start begins a read transaction on DB, selects the period
+ * into its views (for the caller's own reads too) and builds PARTS of the
+ * report in a second thread, on a connection of its own that reads the
+ * same state of the database.
  * il_report_finish builds the other parts on DB, waits for the thread and
  * fills REPORT; it frees JOB.  Where no second connection can read the same
  * state (a database in WAL mode, a writer about to commit), il_report_finish
@@ -239,7 +240,7 @@ void il_report_free(struct il_report *report);
  * or -1 after one message: the second thread's, held, is printed by
  * il_report_finish unless this one failed too. */
 enum il_report_part {
-	IL_REPORT_GROUPS = 1 << 0, /* By org and By project: half the time of it all */
+	IL_REPORT_GROUPS = 1 << 0, /* By org and By project */
 	IL_REPORT_REST = 1 << 1,
 	IL_REPORT_WHOLE = IL_REPORT_GROUPS | IL_REPORT_REST,
 };

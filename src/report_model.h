@@ -2,7 +2,8 @@
 #define IMPACTLOG_REPORT_MODEL_H
 
 /* The report model's own interface between its files: report.c builds
- * the sections, report_job.c builds them in two threads. */
+ * the sections, report_job.c builds them in two threads, report_words.c
+ * words them. */
 
 #include "impactlog/report.h"
 
@@ -16,5 +17,11 @@ int il_report_select(struct il_db *db, const struct il_filter *filter);
  * what was built so far, for il_report_free. */
 int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long long now,
 			  unsigned parts, struct il_report *report);
+
+/* The scope line: "tag prevented-loss, org 'Payments'", or "". */
+char *il_report_scope(const struct il_filter *filter);
+
+/* A top achievement's quantified sentence, for its sentence field. */
+char *il_report_item_sentence(const struct il_report_item *item);
 
 #endif

@@ -183,56 +183,66 @@ static void md_totals(FILE *f, const struct il_report *r)
 	fputc('\n', f);
 }
 
-static void md_loss_scale(FILE *f, const struct il_report *r)
+static void md_loss(FILE *f, const struct il_report *r)
 {
+	const struct il_report_loss *loss = &r->loss;
+	struct il_buf line = {0};
+
+	md_heading(f, IL_SECTION_LOSS);
+	if (!loss->count) {
+		md_empty(f, IL_SECTION_LOSS);
+		return;
+	}
+	il_text_amount_list(loss->risk_adjusted, loss->risk_adjusted_len, &line);
+	md_item_label(f, il_report_word(IL_WORD_RISK_ADJUSTED));
+	md_strong(f, line.len ? il_buf_str(&line) : il_report_word(IL_WORD_NO_VALUES));
+	fputc('\n', f);
+	md_item_label(f, il_report_word(IL_WORD_LEAD_TIME));
+	il_buf_reset(&line);
+	if (loss->lead_days_count) {
+		il_report_lead_days(loss, &line);
+		md_strong(f, il_buf_str(&line));
+		il_buf_reset(&line);
+		il_report_lead_days_count(loss, &line);
+		fputc(' ', f);
+		md_text(f, il_buf_str(&line));
+	} else {
+		md_text(f, il_report_word(IL_WORD_NO_LEAD_DAYS));
+	}
+	fputc('\n', f);
+	il_buf_free(&line);
+}
+
+static void md_scale(FILE *f, const struct il_report *r)
+{
+	const struct il_report_scale *scale = &r->scale;
 	struct il_buf line = {0};
 	char factor[32];
 
-	md_heading(f, IL_SECTION_LOSS);
-	if (!r->loss.count) {
-		md_empty(f, IL_SECTION_LOSS);
-	} else {
-		il_text_amount_list(r->loss.risk_adjusted, r->loss.risk_adjusted_len, &line);
-		md_item_label(f, il_report_word(IL_WORD_RISK_ADJUSTED));
-		md_strong(f, line.len ? il_buf_str(&line) : il_report_word(IL_WORD_NO_VALUES));
-		fputc('\n', f);
-		md_item_label(f, il_report_word(IL_WORD_LEAD_TIME));
-		il_buf_reset(&line);
-		if (r->loss.lead_days_count) {
-			il_report_lead_days(&r->loss, &line);
-			md_strong(f, il_buf_str(&line));
-			il_buf_reset(&line);
-			il_report_lead_days_count(&r->loss, &line);
-			fputc(' ', f);
-			md_text(f, il_buf_str(&line));
-		} else {
-			md_text(f, il_report_word(IL_WORD_NO_LEAD_DAYS));
-		}
-		fputc('\n', f);
-	}
 	md_heading(f, IL_SECTION_SCALE);
-	if (!r->scale.count) {
+	if (!scale->count) {
 		md_empty(f, IL_SECTION_SCALE);
-	} else if (!r->scale.factor_count) {
+		return;
+	}
+	if (!scale->factor_count) {
 		md_item_label(f, il_report_word(IL_WORD_SCALE_FACTORS));
 		md_text(f, il_report_word(IL_WORD_NO_SCALE_FACTORS));
 		fputc('\n', f);
-	} else {
-		il_format_scale(r->scale.largest_factor, factor, sizeof(factor));
-		md_item_label(f, il_report_word(IL_WORD_LARGEST_FACTOR));
-		md_strong(f, factor);
-		fprintf(f, " (#%lld ", (long long)r->scale.largest_id);
-		md_text(f, r->scale.largest_title);
-		fputs(")\n", f);
-		il_format_scale(r->scale.median_factor, factor, sizeof(factor));
-		md_item_label(f, il_report_word(IL_WORD_MEDIAN_FACTOR));
-		md_strong(f, factor);
-		il_buf_reset(&line);
-		il_report_factor_count(&r->scale, &line);
-		fputc(' ', f);
-		md_text(f, il_buf_str(&line));
-		fputc('\n', f);
+		return;
 	}
+	il_format_scale(scale->largest_factor, factor, sizeof(factor));
+	md_item_label(f, il_report_word(IL_WORD_LARGEST_FACTOR));
+	md_strong(f, factor);
+	fprintf(f, " (#%lld ", (long long)scale->largest_id);
+	md_text(f, scale->largest_title);
+	fputs(")\n", f);
+	il_format_scale(scale->median_factor, factor, sizeof(factor));
+	md_item_label(f, il_report_word(IL_WORD_MEDIAN_FACTOR));
+	md_strong(f, factor);
+	il_report_factor_count(scale, &line);
+	fputc(' ', f);
+	md_text(f, il_buf_str(&line));
+	fputc('\n', f);
 	il_buf_free(&line);
 }
 
@@ -420,7 +430,8 @@ int il_report_write_markdown(const struct il_report *report, FILE *out)
 {
 	md_header(out, report);
 	md_totals(out, report);
-	md_loss_scale(out, report);
+	md_loss(out, report);
+	md_scale(out, report);
 	md_breadth(out, report);
 	md_top(out, report);
 	md_gaps(out, report);

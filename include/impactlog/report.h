@@ -2,6 +2,30 @@
 #define IMPACTLOG_REPORT_H
 
 /*
+ * Adding a report section:
+ *  1. Write its query as reports/NAME.sql; CMake embeds every file there.
+ *     Prepare it with il_report_prepare(db, "NAME.sql") and bind every
+ *     value with ?.
+ *  2. Add the section's fields to struct il_report below, and one model
+ *     function in src/report.c that fills them from the query (build_NAME,
+ *     or read_NAME for a one-row query run by run_one_row).  Call it from
+ *     il_report_build_parts(), in the part it belongs to (enum
+ *     il_report_part); free what it owns in il_report_free().
+ *  3. Give it its words in src/report_words.c, declared below: its title
+ *     and empty line (enum il_report_section), its labels (enum
+ *     il_report_word) and a function for each phrase made of its values.
+ *     No renderer spells a word of its own.
+ *  4. Write one small layout function per renderer and call it in section
+ *     order: text_NAME() in src/report_text.c (il_report_write_text),
+ *     md_NAME() in src/report_md.c (il_report_write_markdown) and
+ *     summary_NAME() for the workbook's Summary sheet in src/report_xlsx.c
+ *     (il_xlsx_finish).
+ *  5. Test it in tests/cli/t0300-report-text.sh, t0301-report-md.sh and
+ *     t0310-report-xlsx.sh; rewrite the goldens with
+ *     tests/data/report-update-goldens.sh and read their diff.
+ */
+
+/*
  * The calibration packet.  il_report_build() runs the section queries in
  * reports/ (one .sql file per section) over the filtered achievements and fills one in-memory
  * model; the text, Markdown and xlsx renderers all draw their numbers from

@@ -1,14 +1,17 @@
-/* The report model: runs the section queries of reports/ over the
- * selected achievements and keeps their results for the renderers. */
+/* The report model: selects the period and runs the section queries of
+ * reports/ over it, one section at a time (who and when, totals, loss,
+ * scale, breadth, top achievements, gaps, months), keeping their results
+ * for the renderers; and frees them.  Building the model in two threads
+ * is report_job.c's; its words are report_words.c's. */
 
 #include "impactlog/report.h"
 
+#include "report_model.h"
+
 #include "impactlog/embed.h"
-#include "impactlog/format.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 const char *il_report_sql(const char *name)
 {
@@ -102,22 +105,6 @@ static bool is_open_end(struct il_date d)
 	return d.year == 9999 && d.month == 12 && d.day == 31;
 }
 
-/* The filters other than the period, for the heading. */
-static char *describe_scope(const struct il_filter *f)
-{
-	struct il_buf scope = {0};
-
-	if (f->tag != IL_TAG_NONE)
-		il_buf_printf(&scope, "tag %s", il_tag_name(f->tag));
-	if (f->org)
-		il_buf_printf(&scope, "%sorg '%s'", scope.len ? ", " : "", f->org);
-	if (f->project)
-		il_buf_printf(&scope, "%sproject '%s'", scope.len ? ", " : "", f->project);
-	if (f->search)
-		il_buf_printf(&scope, "%ssearch '%s'", scope.len ? ", " : "", f->search);
-	return scope.data ? scope.data : il_xstrdup("");
-}
-
 static void read_profile(sqlite3_stmt *stmt, void *target)
 {
 	struct il_report_profile *p = target;
@@ -182,7 +169,7 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 
 	il_filter_describe(f, &period);
 	r->period = period.data ? period.data : il_xstrdup("");
-	r->scope = describe_scope(f);
+	r->scope = il_report_scope(f);
 	r->cycle = il_xstrdup(f->cycle);
 	il_date_format(il_local_date(now), r->generated);
 	r->has_previous = il_filter_previous_cycle(f, &previous);
@@ -395,90 +382,6 @@ static void read_item(sqlite3_stmt *stmt, struct il_report_item *it, bool redact
 	it->note = column_dup(stmt, 18);
 }
 
-/* ", your share 50% → $120k" and the like: the individual's part. */
-static void share_clause(const struct il_report_item *it, struct il_buf *out)
-{
-	char share[32], amount[64];
-
-	il_format_percent(it->share, share, sizeof(share));
-	il_buf_printf(out, " · your share %s", share);
-	if (it->team_size > 1)
-		il_buf_printf(out, " of a team of %ld", it->team_size);
-	if (it->has_attributed) {
-		il_format_amount(it->attributed, it->unit, amount, sizeof(amount));
-		il_buf_printf(out, " → %s", amount);
-	}
-}
-
-static void loss_sentence(const struct il_report_item *it, struct il_buf *out)
-{
-	char amount[64], likely[32];
-
-	if (it->has_value) {
-		il_format_amount(it->value, it->unit, amount, sizeof(amount));
-		il_buf_printf(out, "Prevented %s loss", amount);
-	} else {
-		il_buf_puts(out, "Prevented a loss (no value logged)");
-	}
-	il_format_percent(it->has_likelihood ? it->likelihood : 100, likely, sizeof(likely));
-	il_buf_printf(out, " · %s likely", likely);
-	share_clause(it, out);
-	if (it->has_lead_days)
-		il_buf_printf(out, " · caught %ld day%s early", it->lead_days,
-			      it->lead_days == 1 ? "" : "s");
-}
-
-static void scale_sentence(const struct il_report_item *it, struct il_buf *out)
-{
-	char amount[64], baseline[64], factor[32];
-
-	if (!it->has_value) {
-		il_buf_puts(out, "Enabled scale (no value logged)");
-	} else if (it->has_scale_factor) {
-		il_format_compact(it->baseline, baseline, sizeof(baseline));
-		il_format_amount(it->value, it->unit, amount, sizeof(amount));
-		il_format_scale(it->scale_factor, factor, sizeof(factor));
-		il_buf_printf(out, "Scaled %s → %s (%s)", baseline, amount, factor);
-	} else {
-		il_format_amount(it->value, it->unit, amount, sizeof(amount));
-		il_buf_printf(out, "Enabled %s", amount);
-	}
-	share_clause(it, out);
-}
-
-static void growth_sentence(const struct il_report_item *it, struct il_buf *out)
-{
-	char amount[64], baseline[64], percent[32];
-
-	if (!it->has_value) {
-		il_buf_puts(out, "Grew users (no value logged)");
-	} else {
-		il_format_amount(it->value, it->unit, amount, sizeof(amount));
-		il_buf_printf(out, "Added %s", amount);
-		/* For growth the baseline is the users before, so the scale
-		 * factor (value / baseline) is the growth rate. */
-		if (it->has_scale_factor) {
-			il_format_compact(it->baseline, baseline, sizeof(baseline));
-			il_format_percent(it->scale_factor * 100, percent, sizeof(percent));
-			il_buf_printf(out, " on a base of %s (+%s)", baseline, percent);
-		}
-	}
-	share_clause(it, out);
-}
-
-static char *item_sentence(const struct il_report_item *it)
-{
-	struct il_buf out = {0};
-
-	if (it->tag == IL_TAG_PREVENTED_LOSS)
-		loss_sentence(it, &out);
-	else if (it->tag == IL_TAG_ENABLED_SCALE)
-		scale_sentence(it, &out);
-	else
-		growth_sentence(it, &out);
-	return out.data;
-}
-
 static int build_top(struct il_db *db, struct il_report *r)
 {
 	static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE,
@@ -500,7 +403,7 @@ static int build_top(struct il_db *db, struct il_report *r)
 			struct il_report_item *it = push(&r->top, &r->top_len, sizeof(*it));
 
 			read_item(stmt, it, r->redact);
-			it->sentence = item_sentence(it);
+			it->sentence = il_report_item_sentence(it);
 		}
 	}
 	sqlite3_finalize(stmt);
@@ -637,9 +540,8 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 			      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
-/* Fills the PARTS of R from the selection DB already has. */
-static int build_parts(struct il_db *db, const struct il_filter *filter, long long now,
-		       unsigned parts, struct il_report *r)
+int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long long now,
+			  unsigned parts, struct il_report *r)
 {
 	struct il_report_breadth *b = &r->breadth;
 
@@ -657,170 +559,21 @@ static int build_parts(struct il_db *db, const struct il_filter *filter, long lo
 	return 0;
 }
 
-static int select_and_build(struct il_db *db, const struct il_filter *filter, bool redact,
-			    long long now, unsigned parts, struct il_report *r)
+int il_report_select(struct il_db *db, const struct il_filter *filter)
 {
-	*r = (struct il_report){.redact = redact};
-	if (select_period(db, filter) < 0 || select_previous(db, filter) < 0 ||
-	    build_parts(db, filter, now, parts, r) < 0) {
-		il_report_free(r);
-		return -1;
-	}
-	return 0;
+	return select_period(db, filter) < 0 || select_previous(db, filter) < 0 ? -1 : 0;
 }
 
 int il_report_build(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
 		    struct il_report *report)
 {
-	return select_and_build(db, filter, redact, now, IL_REPORT_WHOLE, report);
-}
-
-/* --- Building in two threads --------------------------------------------- */
-
-struct il_report_job {
-	struct il_db db; /* the second connection; closed when there is none */
-	struct il_filter filter;
-	bool redact;
-	long long now;
-	unsigned parts; /* what the second thread builds */
-	thrd_t thread;
-	struct il_report report; /* its parts */
-	int rc;
-	struct il_buf message; /* why it failed, held for il_report_finish */
-};
-
-static int build_job(void *data)
-{
-	struct il_report_job *job = data;
-
-	il_error_hold(&job->message);
-	job->rc = select_and_build(&job->db, &job->filter, job->redact, job->now, job->parts,
-				   &job->report);
-	il_error_hold(NULL);
-	return 0;
-}
-
-/* Whether DB is in WAL mode, where readers do not hold writers off: two
- * connections could then read two states of the database. */
-static int is_wal(struct il_db *db)
-{
-	sqlite3_stmt *stmt = il_db_prepare(db, "PRAGMA journal_mode");
-	int wal = -1;
-
-	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
-		wal = strcmp(il_column_text(stmt, 0), "wal") == 0;
-	sqlite3_finalize(stmt);
-	return wal;
-}
-
-/* Opens the job's connection and takes its read lock while DB holds its
- * own, so that both read the same state: no writer can commit while a
- * reader holds the lock.  Returns 1 when the job cannot have that (a
- * writer was about to commit; WAL mode), with DB's read transaction
- * begun either way. */
-static int open_beside(struct il_db *db, struct il_report_job *job)
-{
-	int wal = is_wal(db), rc;
-
-	if (wal)
-		return wal < 0 ? -1 : il_db_read_begin(db, true) < 0 ? -1 : 1;
-	/* Opened before DB takes its lock: opening reads the database, and
-	 * could otherwise wait on a writer that waits on DB. */
-	if (il_db_open(&job->db, db->path, IL_DB_READ) < 0)
-		return -1;
-	if (il_db_read_begin(db, true) < 0 || (rc = il_db_read_begin(&job->db, false)) < 0)
-		return -1;
-	return rc;
-}
-
-int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    unsigned parts, struct il_report_job **out)
-{
-	struct il_report_job *job = il_xmalloc(sizeof(*job));
-	int rc;
-
-	*job = (struct il_report_job){
-		.filter = *filter, .redact = redact, .now = now, .parts = parts};
-	*out = NULL;
-	rc = open_beside(db, job);
-	/* The caller's selection first: a filter that fails (a search the
-	 * index cannot parse) then fails once, here, before the job runs it. */
-	if (rc >= 0 && (select_period(db, filter) < 0 || select_previous(db, filter) < 0))
-		rc = -1;
-	if (rc == 0 && thrd_create(&job->thread, build_job, job) == thrd_success) {
-		*out = job;
-		return 0;
-	}
-	il_db_close(&job->db);
-	if (rc < 0) {
-		free(job);
-		return -1;
-	}
-	/* No second thread: il_report_finish builds it all. */
-	job->parts = 0;
-	*out = job;
-	return 0;
-}
-
-/* Moves the parts the job built into R. */
-static void take_parts(struct il_report_job *job, struct il_report *r)
-{
-	struct il_report_breadth *from = &job->report.breadth, *to = &r->breadth;
-
-	if (job->parts == IL_REPORT_WHOLE) {
-		*r = job->report;
-	} else if (job->parts == IL_REPORT_GROUPS) {
-		to->distinct_orgs = from->distinct_orgs;
-		to->orgs = from->orgs;
-		to->orgs_len = from->orgs_len;
-		to->projects = from->projects;
-		to->projects_len = from->projects_len;
-	} else {
-		return;
-	}
-	job->report = (struct il_report){0};
-}
-
-/* Waits for the second thread, if there is one. */
-static void join_job(struct il_report_job *job)
-{
-	if (job->db.handle) {
-		thrd_join(job->thread, NULL);
-		il_db_close(&job->db);
-	}
-}
-
-static void free_job(struct il_report_job *job)
-{
-	il_report_free(&job->report);
-	il_buf_free(&job->message);
-	free(job);
-}
-
-int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report)
-{
-	int rc;
-
-	*report = (struct il_report){.redact = job->redact};
-	rc = build_parts(db, &job->filter, job->now, IL_REPORT_WHOLE & ~job->parts, report);
-	join_job(job);
-	/* A failure both threads met (a damaged page) is told once. */
-	if (job->rc < 0 && rc == 0)
-		il_error("%s", il_buf_str(&job->message));
-	if (job->rc < 0)
-		rc = -1;
-	else
-		take_parts(job, report);
-	if (rc < 0)
+	*report = (struct il_report){.redact = redact};
+	if (il_report_select(db, filter) < 0 ||
+	    il_report_build_parts(db, filter, now, IL_REPORT_WHOLE, report) < 0) {
 		il_report_free(report);
-	free_job(job);
-	return rc;
-}
-
-void il_report_abandon(struct il_report_job *job)
-{
-	join_job(job);
-	free_job(job);
+		return -1;
+	}
+	return 0;
 }
 
 static void free_amounts(struct il_report_amount *amounts, size_t len)

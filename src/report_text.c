@@ -1,8 +1,12 @@
-/* The text and Markdown renderers of the report model.  They format what
- * il_report_build gathered and compute nothing that the report queries
- * already give. */
+/* The text renderer of the report model: 80 columns, bars and, on a
+ * terminal, colour.  It formats what il_report_build gathered and computes
+ * nothing that the report queries already give; its words are the
+ * model's (report_words.c), which it only lays out.  It also holds the
+ * table layout it shares with the Markdown renderer (report_text.h). */
 
 #include "impactlog/report.h"
+
+#include "report_text.h"
 
 #include "impactlog/format.h"
 
@@ -10,11 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WIDTH	     80	 /* text never goes past this column */
-#define BAR_WIDTH    36	 /* columns of the longest month bar */
-#define MD_BAR_WIDTH 20	 /* block characters of the longest Markdown bar */
-#define GROUP_ROWS   20	 /* orgs or projects listed before "and N more" */
-#define NOTE_CHARS   300 /* characters of a note the text report shows */
+#define WIDTH	   80  /* text never goes past this column */
+#define BAR_WIDTH  36  /* columns of the longest month bar */
+#define NOTE_CHARS 300 /* characters of a note the text report shows */
 
 #define BOLD  "\033[1m"
 #define DIM   "\033[2m"
@@ -27,31 +29,50 @@ struct out {
 	bool color;
 };
 
-/* --- Shared wording -------------------------------------------------------- */
+/* --- Layout shared with Markdown (report_text.h) ----------------------- */
 
-static const char *tag_heading(enum il_tag tag)
+void il_text_table_amount(double value, const char *unit, char *out, size_t size)
 {
-	switch (tag) {
-	case IL_TAG_PREVENTED_LOSS:
-		return "Prevented loss";
-	case IL_TAG_ENABLED_SCALE:
-		return "Enabled scale";
-	default:
-		return "User growth";
+	il_format_amount(value, unit, out, size);
+	/* il_format_amount writes the unit's name only when it has no symbol. */
+	if (!*unit || strstr(out, unit))
+		il_format_compact(value, out, size);
+}
+
+void il_text_table_change(double current, double previous, const char *unit, char *out, size_t size)
+{
+	char amount[48]; /* leaves room for the sign in OUT's 64 */
+	double change = current - previous;
+
+	if (change == 0) {
+		snprintf(out, size, "0");
+		return;
+	}
+	il_text_table_amount(fabs(change), unit, amount, sizeof(amount));
+	snprintf(out, size, "%s%s", change > 0 ? "+" : "-", amount);
+}
+
+void il_text_amount_list(const struct il_report_amount *amounts, size_t len, struct il_buf *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		char amount[64];
+
+		il_format_amount(amounts[i].value, amounts[i].unit, amount, sizeof(amount));
+		il_buf_printf(out, "%s%s", i ? ", " : "", amount);
 	}
 }
 
-static const char *tag_short(enum il_tag tag)
+long il_text_max_month_total(const struct il_report *r)
 {
-	switch (tag) {
-	case IL_TAG_PREVENTED_LOSS:
-		return "loss";
-	case IL_TAG_ENABLED_SCALE:
-		return "scale";
-	default:
-		return "growth";
-	}
+	long max = 0;
+
+	for (size_t i = 0; i < r->months_len; i++)
+		if (r->months[i].total > max)
+			max = r->months[i].total;
+	return max;
 }
+
+/* --- Text primitives ------------------------------------------------------ */
 
 static const char *tag_color(enum il_tag tag)
 {
@@ -63,11 +84,6 @@ static const char *tag_color(enum il_tag tag)
 	default:
 		return "\033[32m";
 	}
-}
-
-static const char *plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
 }
 
 /* Columns S takes on a terminal (wide characters take two). */
@@ -85,95 +101,6 @@ static int text_width_n(const char *s, size_t len)
 	free(copy);
 	return width;
 }
-
-/* An amount in a table whose Unit column already names the unit: currencies
- * keep their symbol ("$1.2M"), other units show the bare number ("50k"). */
-static void table_amount(double value, const char *unit, char *out, size_t size)
-{
-	il_format_amount(value, unit, out, size);
-	/* il_format_amount writes the unit's name only when it has no symbol. */
-	if (!*unit || strstr(out, unit))
-		il_format_compact(value, out, size);
-}
-
-/* "+$400k", "-20k", "0": the change from PREVIOUS to CURRENT. */
-static void table_change(double current, double previous, const char *unit, char *out, size_t size)
-{
-	char amount[48]; /* leaves room for the sign in OUT's 64 */
-	double change = current - previous;
-
-	if (change == 0) {
-		snprintf(out, size, "0");
-		return;
-	}
-	table_amount(fabs(change), unit, amount, sizeof(amount));
-	snprintf(out, size, "%s%s", change > 0 ? "+" : "-", amount);
-}
-
-/* "$1.2M, 20k rps, 12.6k users". */
-static void amount_list(const struct il_report_amount *amounts, size_t len, struct il_buf *out)
-{
-	for (size_t i = 0; i < len; i++) {
-		char amount[64];
-
-		il_format_amount(amounts[i].value, amounts[i].unit, amount, sizeof(amount));
-		il_buf_printf(out, "%s%s", i ? ", " : "", amount);
-	}
-}
-
-/* "4 prevented-loss, 4 enabled-scale, 4 user-growth". */
-static void tag_counts(const long *by_tag, bool short_names, struct il_buf *out)
-{
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		if (!by_tag[tags[i]])
-			continue;
-		il_buf_printf(out, "%s%ld %s", out->len ? ", " : "", by_tag[tags[i]],
-			      short_names ? tag_short(tags[i]) : il_tag_name(tags[i]));
-	}
-}
-
-/* "Demo TPM, TPM II (TPM), going for Senior TPM". */
-static void who_line(const struct il_report_profile *p, struct il_buf *out)
-{
-	il_buf_puts(out, *p->name ? p->name : "(no profile: see 'impactlog profile')");
-	if (*p->level)
-		il_buf_printf(out, ", %s", p->level);
-	if (*p->track)
-		il_buf_printf(out, " (%s)", p->track);
-	if (*p->target_level)
-		il_buf_printf(out, ", going for %s", p->target_level);
-}
-
-static void previous_line(const struct il_report *r, struct il_buf *out)
-{
-	long change = r->count - r->previous_count;
-
-	il_buf_printf(out, "%s: %ld %s (%s%ld this period)", r->previous_period, r->previous_count,
-		      plural(r->previous_count, "achievement", "achievements"),
-		      change >= 0 ? "+" : "", change);
-}
-
-static void details_line(const struct il_report_item *it, struct il_buf *out)
-{
-	il_buf_printf(out, "#%lld · %s", (long long)it->id, it->date);
-	if (*it->project)
-		il_buf_printf(out, " · %s", it->project);
-	if (*it->orgs)
-		il_buf_printf(out, " · %s", it->orgs);
-	il_buf_printf(out, " · %s", il_confidence_name(it->confidence));
-}
-
-static long max_month_total(const struct il_report *r)
-{
-	long max = 0;
-
-	for (size_t i = 0; i < r->months_len; i++)
-		if (r->months[i].total > max)
-			max = r->months[i].total;
-	return max;
-}
-
-/* --- Text primitives ------------------------------------------------------ */
 
 static void put_styled(struct out *o, const char *style, const char *text)
 {
@@ -213,11 +140,29 @@ static void put_tail(struct out *o, const char *text, int width)
 		fputs(text, o->f);
 }
 
-static void heading(struct out *o, const char *title)
+/* SECTION's title in capitals, bold on a colour terminal. */
+static void put_title(struct out *o, enum il_report_section section)
+{
+	char *title = il_xstrdup(il_report_section_title(section));
+
+	for (char *p = title; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	put_styled(o, BOLD, title);
+	free(title);
+}
+
+static void heading(struct out *o, enum il_report_section section)
 {
 	fputc('\n', o->f);
-	put_styled(o, BOLD, title);
+	put_title(o, section);
 	fputc('\n', o->f);
+}
+
+/* The line SECTION shows when the period has nothing for it. */
+static void put_empty(struct out *o, enum il_report_section section)
+{
+	fprintf(o->f, "  %s\n", il_report_section_empty(section));
 }
 
 /* Ends the line (closing STYLE first, so no style leaks into the next
@@ -302,42 +247,42 @@ static void field(struct out *o, const char *label, const char *value)
 	put_wrapped(o, value, 2 + LABEL, 2 + LABEL);
 }
 
+/* "… and 4 more", after PREFIX, on a line of its own. */
+static void put_more(struct out *o, const char *prefix, long count)
+{
+	struct il_buf more = {0};
+
+	il_report_more(count, &more);
+	fprintf(o->f, "%s%s\n", prefix, il_buf_str(&more));
+	il_buf_free(&more);
+}
+
 /* --- Text sections ------------------------------------------------------- */
 
 static void text_header(struct out *o, const struct il_report *r)
 {
 	struct il_buf line = {0};
 
-	put_styled(o, BOLD, "IMPACT REPORT");
+	put_title(o, IL_SECTION_HEADING);
 	fputc('\n', o->f);
-	who_line(&r->profile, &line);
-	field(o, "Who", il_buf_str(&line));
+	il_report_who(&r->profile, &line);
+	field(o, il_report_word(IL_WORD_WHO), il_buf_str(&line));
 	if (*r->profile.manager)
-		field(o, "For", r->profile.manager);
-	field(o, "Period", r->period);
+		field(o, il_report_word(IL_WORD_FOR), r->profile.manager);
+	field(o, il_report_word(IL_WORD_PERIOD), r->period);
 	if (*r->scope)
-		field(o, "Filters", r->scope);
-	field(o, "Generated", r->generated);
+		field(o, il_report_word(IL_WORD_FILTERS), r->scope);
+	field(o, il_report_word(IL_WORD_GENERATED), r->generated);
 	il_buf_reset(&line);
-	il_buf_printf(&line, "%ld %s", r->count, plural(r->count, "achievement", "achievements"));
-	if (r->count) {
-		il_buf_puts(&line, ": ");
-		{
-			struct il_buf counts = {0};
-
-			tag_counts(r->by_tag, false, &counts);
-			il_buf_puts(&line, il_buf_str(&counts));
-			il_buf_free(&counts);
-		}
-	}
-	field(o, "Logged", il_buf_str(&line));
+	il_report_logged(r, &line);
+	field(o, il_report_word(IL_WORD_LOGGED), il_buf_str(&line));
 	if (r->has_previous) {
 		il_buf_reset(&line);
-		previous_line(r, &line);
-		field(o, "Previous cycle", il_buf_str(&line));
+		il_report_previous(r, &line);
+		field(o, il_report_word(IL_WORD_PREVIOUS_CYCLE), il_buf_str(&line));
 	}
 	if (r->redact)
-		field(o, "Redacted", "evidence, notes and witness names left out");
+		field(o, il_report_word(IL_WORD_REDACTED), il_report_word(IL_WORD_REDACTED_WHAT));
 	il_buf_free(&line);
 }
 
@@ -356,9 +301,9 @@ static void text_totals(struct out *o, const struct il_report *r)
 	long most = 0;
 	int count_w, unit_w;
 
-	heading(o, "TOTALS BY TAG AND UNIT");
+	heading(o, IL_SECTION_TOTALS);
 	if (!r->totals_len) {
-		fputs("  Nothing logged.\n", o->f);
+		put_empty(o, IL_SECTION_TOTALS);
 		return;
 	}
 	for (size_t i = 0; i < r->totals_len; i++)
@@ -367,19 +312,21 @@ static void text_totals(struct out *o, const struct il_report *r)
 	count_w = at_least(digits(most), 5);
 	unit_w = at_least(10 - (count_w - 5), 4);
 	fputs("  ", o->f);
-	put_cell(o, "Tag", 14, false);
+	put_cell(o, il_report_word(IL_WORD_TAG), 14, false);
 	fputs("  ", o->f);
-	put_cell(o, "Unit", unit_w, false);
-	fprintf(o->f, "  %*s  %8s  %10s", count_w, "Count", "Outcome", "Attributed");
+	put_cell(o, il_report_word(IL_WORD_UNIT), unit_w, false);
+	fprintf(o->f, "  %*s  %8s  %10s", count_w, il_report_word(IL_WORD_COUNT),
+		il_report_word(IL_WORD_OUTCOME), il_report_word(IL_WORD_ATTRIBUTED));
 	if (r->has_previous)
-		fprintf(o->f, "  %9s  %8s", "Previous", "Change");
+		fprintf(o->f, "  %9s  %8s", il_report_word(IL_WORD_PREVIOUS),
+			il_report_word(IL_WORD_CHANGE));
 	fputc('\n', o->f);
 	for (size_t i = 0; i < r->totals_len; i++) {
 		const struct il_report_total *t = &r->totals[i];
 		char outcome[64], attributed[64], previous[64], change[64];
 
-		table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
-		table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
+		il_text_table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
+		il_text_table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
 		fputs("  ", o->f);
 		if (o->color)
 			fputs(tag_color(t->tag), o->f);
@@ -393,9 +340,10 @@ static void text_totals(struct out *o, const struct il_report *r)
 		fputs("  ", o->f);
 		put_cell(o, t->valued ? attributed : "-", 10, true);
 		if (r->has_previous) {
-			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
-			table_change(t->attributed, t->previous_attributed, t->unit, change,
-				     sizeof(change));
+			il_text_table_amount(t->previous_attributed, t->unit, previous,
+					     sizeof(previous));
+			il_text_table_change(t->attributed, t->previous_attributed, t->unit, change,
+					     sizeof(change));
 			fputs("  ", o->f);
 			put_cell(o, t->previous_valued ? previous : "-", 9, true);
 			fputs("  ", o->f);
@@ -403,11 +351,14 @@ static void text_totals(struct out *o, const struct il_report *r)
 		}
 		fputc('\n', o->f);
 	}
-	fputs("  Outcome is the team's; Attributed is your share (risk-adjusted for loss).\n",
-	      o->f);
-	if (r->has_previous)
-		fprintf(o->f, "  Previous and Change: attributed value in %s.\n",
-			r->previous_cycle);
+	fprintf(o->f, "  %s\n", il_report_word(IL_WORD_TOTALS_NOTE));
+	if (r->has_previous) {
+		struct il_buf note = {0};
+
+		il_report_totals_previous_note(r, &note);
+		fprintf(o->f, "  %s\n", il_buf_str(&note));
+		il_buf_free(&note);
+	}
 }
 
 static void text_loss(struct out *o, const struct il_report *r)
@@ -415,21 +366,23 @@ static void text_loss(struct out *o, const struct il_report *r)
 	const struct il_report_loss *loss = &r->loss;
 	struct il_buf line = {0};
 
-	heading(o, "PREVENTED LOSS");
+	heading(o, IL_SECTION_LOSS);
 	if (!loss->count) {
-		fputs("  No prevented-loss achievements in this period.\n", o->f);
+		put_empty(o, IL_SECTION_LOSS);
 		return;
 	}
-	amount_list(loss->risk_adjusted, loss->risk_adjusted_len, &line);
-	field(o, "Risk-adjusted, your share", line.len ? il_buf_str(&line) : "no values logged");
+	il_text_amount_list(loss->risk_adjusted, loss->risk_adjusted_len, &line);
+	field(o, il_report_word(IL_WORD_RISK_ADJUSTED),
+	      line.len ? il_buf_str(&line) : il_report_word(IL_WORD_NO_VALUES));
 	il_buf_reset(&line);
-	if (loss->lead_days_count)
-		il_buf_printf(&line, "%g %s (%ld of %ld with lead days)", loss->median_lead_days,
-			      plural(lround(loss->median_lead_days), "day", "days"),
-			      loss->lead_days_count, loss->count);
-	else
-		il_buf_puts(&line, "no lead days logged");
-	field(o, "Median lead time", il_buf_str(&line));
+	if (loss->lead_days_count) {
+		il_report_lead_days(loss, &line);
+		il_buf_puts(&line, " ");
+		il_report_lead_days_count(loss, &line);
+	} else {
+		il_buf_puts(&line, il_report_word(IL_WORD_NO_LEAD_DAYS));
+	}
+	field(o, il_report_word(IL_WORD_LEAD_TIME), il_buf_str(&line));
 	il_buf_free(&line);
 }
 
@@ -439,26 +392,27 @@ static void text_scale(struct out *o, const struct il_report *r)
 	struct il_buf line = {0};
 	char factor[32];
 
-	heading(o, "ENABLED SCALE");
+	heading(o, IL_SECTION_SCALE);
 	if (!scale->count) {
-		fputs("  No enabled-scale achievements in this period.\n", o->f);
+		put_empty(o, IL_SECTION_SCALE);
 		return;
 	}
 	if (!scale->factor_count) {
-		field(o, "Scale factors", "none: log a --baseline to show one");
+		field(o, il_report_word(IL_WORD_SCALE_FACTORS),
+		      il_report_word(IL_WORD_NO_SCALE_FACTORS_OPTION));
 		return;
 	}
 	il_format_scale(scale->largest_factor, factor, sizeof(factor));
 	il_buf_printf(&line, "%s  #%lld %s", factor, (long long)scale->largest_id,
 		      scale->largest_title);
-	fprintf(o->f, "  %-28s", "Largest scale factor");
+	fprintf(o->f, "  %-28s", il_report_word(IL_WORD_LARGEST_FACTOR));
 	put_tail(o, il_buf_str(&line), WIDTH - 30);
 	fputc('\n', o->f);
 	il_buf_reset(&line);
 	il_format_scale(scale->median_factor, factor, sizeof(factor));
-	il_buf_printf(&line, "%s  (%ld of %ld with a baseline)", factor, scale->factor_count,
-		      scale->count);
-	field(o, "Median scale factor", il_buf_str(&line));
+	il_buf_printf(&line, "%s  ", factor);
+	il_report_factor_count(scale, &line);
+	field(o, il_report_word(IL_WORD_MEDIAN_FACTOR), il_buf_str(&line));
 	il_buf_free(&line);
 }
 
@@ -505,9 +459,11 @@ static void text_groups(struct out *o, const char *title, const char *none,
 
 	fputs("\n  ", o->f);
 	put_cell(o, title, name_w, false);
-	fprintf(o->f, "  %*s  %*s  %*s  %*s  %s\n", count_w, "Count", loss_w, "Loss", scale_w,
-		"Scale", growth_w, "Growth", "Attributed");
-	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
+	fprintf(o->f, "  %*s  %*s  %*s  %*s  %s\n", count_w, il_report_word(IL_WORD_COUNT), loss_w,
+		il_report_tag_column(IL_TAG_PREVENTED_LOSS), scale_w,
+		il_report_tag_column(IL_TAG_ENABLED_SCALE), growth_w,
+		il_report_tag_column(IL_TAG_USER_GROWTH), il_report_word(IL_WORD_ATTRIBUTED));
+	for (size_t i = 0; i < len && i < IL_TEXT_GROUP_ROWS; i++) {
 		const struct il_report_group *g = &groups[i];
 
 		fputs("  ", o->f);
@@ -517,8 +473,8 @@ static void text_groups(struct out *o, const char *title, const char *none,
 			growth_w, g->by_tag[IL_TAG_USER_GROWTH]);
 		put_amounts(o, g->attributed, g->attributed_len, amounts_col);
 	}
-	if (len > GROUP_ROWS)
-		fprintf(o->f, "  … and %zu more\n", len - GROUP_ROWS);
+	if (len > IL_TEXT_GROUP_ROWS)
+		put_more(o, "  … ", (long)(len - IL_TEXT_GROUP_ROWS));
 }
 
 static void text_breadth(struct out *o, const struct il_report *r)
@@ -526,18 +482,19 @@ static void text_breadth(struct out *o, const struct il_report *r)
 	const struct il_report_breadth *b = &r->breadth;
 	struct il_buf line = {0};
 
-	heading(o, "BREADTH");
+	heading(o, IL_SECTION_BREADTH);
 	il_buf_printf(&line, "%ld", b->distinct_orgs);
-	field(o, "Distinct orgs", il_buf_str(&line));
+	field(o, il_report_word(IL_WORD_DISTINCT_ORGS), il_buf_str(&line));
 	il_buf_reset(&line);
-	il_buf_printf(&line, "%ld of %ld %s", b->multi_org, r->count,
-		      plural(r->count, "achievement", "achievements"));
-	field(o, "Touching two or more orgs", il_buf_str(&line));
+	il_buf_printf(&line, "%ld ", b->multi_org);
+	il_report_of_achievements(r->count, &line);
+	field(o, il_report_word(IL_WORD_MULTI_ORG), il_buf_str(&line));
 	il_buf_free(&line);
 	if (b->orgs_len)
-		text_groups(o, "Org", "", b->orgs, b->orgs_len);
+		text_groups(o, il_report_word(IL_WORD_ORG), "", b->orgs, b->orgs_len);
 	if (b->projects_len)
-		text_groups(o, "Project", "(no project)", b->projects, b->projects_len);
+		text_groups(o, il_report_word(IL_WORD_PROJECT), il_report_word(IL_WORD_NO_PROJECT),
+			    b->projects, b->projects_len);
 }
 
 static void text_item(struct out *o, const struct il_report_item *it, int rank)
@@ -549,14 +506,15 @@ static void text_item(struct out *o, const struct il_report_item *it, int rank)
 	put_wrapped_styled(o, BOLD, it->title, INDENT, INDENT);
 	fprintf(o->f, "%*s", INDENT, "");
 	put_wrapped(o, it->sentence, INDENT, INDENT);
-	details_line(it, &line);
+	il_report_item_details(it, &line);
 	fprintf(o->f, "%*s", INDENT, "");
 	put_wrapped_styled(o, DIM, il_buf_str(&line), INDENT, INDENT);
 	il_buf_reset(&line);
 	if (*it->evidence)
-		il_buf_printf(&line, "Evidence: %s", it->evidence);
+		il_buf_printf(&line, "%s: %s", il_report_word(IL_WORD_EVIDENCE), it->evidence);
 	if (*it->witnesses)
-		il_buf_printf(&line, "%sWitnesses: %s", line.len ? " · " : "", it->witnesses);
+		il_buf_printf(&line, "%s%s: %s", line.len ? " · " : "",
+			      il_report_word(IL_WORD_WITNESSES), it->witnesses);
 	if (line.len) {
 		fprintf(o->f, "%*s", INDENT, "");
 		put_wrapped(o, il_buf_str(&line), INDENT, INDENT);
@@ -565,8 +523,8 @@ static void text_item(struct out *o, const struct il_report_item *it, int rank)
 		size_t bytes = il_utf8_prefix(it->note, NOTE_CHARS);
 
 		il_buf_reset(&line);
-		il_buf_printf(&line, "Note: %.*s%s", (int)bytes, it->note,
-			      it->note[bytes] ? "…" : "");
+		il_buf_printf(&line, "%s: %.*s%s", il_report_word(IL_WORD_NOTE), (int)bytes,
+			      it->note, it->note[bytes] ? "…" : "");
 		fprintf(o->f, "%*s", INDENT, "");
 		put_wrapped(o, il_buf_str(&line), INDENT, INDENT);
 	}
@@ -578,15 +536,16 @@ static void text_top(struct out *o, const struct il_report *r)
 	enum il_tag group = IL_TAG_NONE;
 	int rank = 0;
 
-	heading(o, "TOP ACHIEVEMENTS BY ATTRIBUTED VALUE");
+	heading(o, IL_SECTION_TOP);
 	if (!r->top_len)
-		fputs("  Nothing logged.\n", o->f);
+		put_empty(o, IL_SECTION_TOP);
 	for (size_t i = 0; i < r->top_len; i++) {
 		if (r->top[i].tag != group) {
 			group = r->top[i].tag;
 			rank = 0;
 			fputs(i ? "\n  " : "  ", o->f);
-			put_styled(o, o->color ? tag_color(group) : "", tag_heading(group));
+			put_styled(o, o->color ? tag_color(group) : "",
+				   il_report_tag_heading(group));
 			fputc('\n', o->f);
 		}
 		text_item(o, &r->top[i], ++rank);
@@ -609,36 +568,39 @@ static void text_gap(struct out *o, const char *label, const struct il_report_ga
 				it->date);
 		fputs(line, o->f);
 		if (show_team) {
-			char suffix[48];
+			struct il_buf suffix = {0};
 
-			snprintf(suffix, sizeof(suffix), "  (team of %ld)", it->team_size);
-			put_cell(o, it->title, WIDTH - used - text_width(suffix), false);
-			fputs(suffix, o->f);
+			il_buf_puts(&suffix, "  (");
+			il_report_team_of(it->team_size, &suffix);
+			il_buf_puts(&suffix, ")");
+			put_cell(o, it->title, WIDTH - used - text_width(il_buf_str(&suffix)),
+				 false);
+			fputs(il_buf_str(&suffix), o->f);
+			il_buf_free(&suffix);
 		} else {
 			put_tail(o, it->title, WIDTH - used);
 		}
 		fputc('\n', o->f);
 	}
 	if ((size_t)gap->count > gap->items_len)
-		fprintf(o->f, "    … and %ld more\n", gap->count - (long)gap->items_len);
+		put_more(o, "    … ", gap->count - (long)gap->items_len);
 }
 
 static void text_gaps(struct out *o, const struct il_report *r)
 {
 	const struct il_report_gaps *gaps = &r->gaps;
-	struct il_buf line = {0};
+	struct il_buf line = {0}, months = {0};
 
-	heading(o, "VISIBILITY GAPS");
-	text_gap(o, "No evidence", &gaps->no_evidence, false);
-	text_gap(o, "No witness", &gaps->no_witness, false);
-	text_gap(o, "100% share of a team > 1", &gaps->full_share_of_team, true);
+	heading(o, IL_SECTION_GAPS);
+	text_gap(o, il_report_word(IL_WORD_NO_EVIDENCE), &gaps->no_evidence, false);
+	text_gap(o, il_report_word(IL_WORD_NO_WITNESS), &gaps->no_witness, false);
+	text_gap(o, il_report_word(IL_WORD_FULL_SHARE_SHORT), &gaps->full_share_of_team, true);
+	il_report_empty_months(r, &months);
 	il_buf_printf(&line, "%ld", gaps->empty_months);
-	for (size_t i = 0, n = 0; i < r->months_len; i++) {
-		if (r->months[i].total || r->months[i].future)
-			continue;
-		il_buf_printf(&line, "%s%s", n++ ? ", " : ": ", r->months[i].month);
-	}
-	field(o, "Months with nothing logged", il_buf_str(&line));
+	if (months.len)
+		il_buf_printf(&line, ": %s", il_buf_str(&months));
+	field(o, il_report_word(IL_WORD_EMPTY_MONTHS), il_buf_str(&line));
+	il_buf_free(&months);
 	il_buf_free(&line);
 }
 
@@ -686,12 +648,12 @@ static void text_bar(struct out *o, const struct il_report_month *m, long max)
 
 static void text_months(struct out *o, const struct il_report *r)
 {
-	long max = max_month_total(r);
+	long max = il_text_max_month_total(r);
 	int count_width = snprintf(NULL, 0, "%ld", max);
 
-	heading(o, "ACHIEVEMENTS PER MONTH");
+	heading(o, IL_SECTION_MONTHS);
 	if (!r->months_len) {
-		fputs("  Nothing logged.\n", o->f);
+		put_empty(o, IL_SECTION_MONTHS);
 		return;
 	}
 	for (size_t i = 0; i < r->months_len; i++) {
@@ -699,9 +661,9 @@ static void text_months(struct out *o, const struct il_report *r)
 		struct il_buf label = {0};
 
 		if (m->total)
-			tag_counts(m->by_tag, true, &label);
+			il_report_tag_counts(m->by_tag, true, &label);
 		else
-			il_buf_puts(&label, m->future ? "(to come)" : "nothing logged");
+			il_buf_puts(&label, il_report_month_state(m));
 		fprintf(o->f, "  %s  ", m->month);
 		text_bar(o, m, max);
 		fprintf(o->f, " %*ld  ", count_width, m->total);
@@ -724,327 +686,5 @@ int il_report_write_text(const struct il_report *report, FILE *out, bool color)
 	text_top(&o, report);
 	text_gaps(&o, report);
 	text_months(&o, report);
-	return ferror(out) ? -1 : 0;
-}
-
-/* --- Markdown ------------------------------------------------------------ */
-
-/* TEXT with Markdown's special characters escaped and white space runs
- * (a note's newlines) made single spaces, so it stays on its line and in
- * its table cell. */
-static void md_text(FILE *f, const char *text)
-{
-	bool space = false;
-
-	for (const char *p = text; *p; p++) {
-		if (strchr(" \t\r\n", *p)) {
-			space = true;
-			continue;
-		}
-		if (space)
-			fputc(' ', f);
-		space = false;
-		if (strchr("\\`*_[]<>|~", *p))
-			fputc('\\', f);
-		fputc(*p, f);
-	}
-}
-
-static void md_row_start(FILE *f, const char *first)
-{
-	fputs("| ", f);
-	md_text(f, first);
-}
-
-static void md_cell(FILE *f, const char *text)
-{
-	fputs(" | ", f);
-	md_text(f, text);
-}
-
-static void md_header(FILE *f, const struct il_report *r)
-{
-	struct il_buf line = {0};
-
-	fputs("# Impact report", f);
-	if (*r->profile.name) {
-		fputs(": ", f);
-		md_text(f, r->profile.name);
-	}
-	fputs("\n\n| | |\n|---|---|\n", f);
-	who_line(&r->profile, &line);
-	md_row_start(f, "Who");
-	md_cell(f, il_buf_str(&line));
-	fputs(" |\n", f);
-	if (*r->profile.manager) {
-		md_row_start(f, "For");
-		md_cell(f, r->profile.manager);
-		fputs(" |\n", f);
-	}
-	md_row_start(f, "Period");
-	md_cell(f, r->period);
-	fputs(" |\n", f);
-	if (*r->scope) {
-		md_row_start(f, "Filters");
-		md_cell(f, r->scope);
-		fputs(" |\n", f);
-	}
-	md_row_start(f, "Generated");
-	md_cell(f, r->generated);
-	fputs(" |\n", f);
-	il_buf_reset(&line);
-	il_buf_printf(&line, "%ld %s", r->count, plural(r->count, "achievement", "achievements"));
-	if (r->count) {
-		struct il_buf counts = {0};
-
-		tag_counts(r->by_tag, false, &counts);
-		il_buf_printf(&line, ": %s", il_buf_str(&counts));
-		il_buf_free(&counts);
-	}
-	md_row_start(f, "Logged");
-	md_cell(f, il_buf_str(&line));
-	fputs(" |\n", f);
-	if (r->has_previous) {
-		il_buf_reset(&line);
-		previous_line(r, &line);
-		md_row_start(f, "Previous cycle");
-		md_cell(f, il_buf_str(&line));
-		fputs(" |\n", f);
-	}
-	if (r->redact)
-		fputs("| Redacted | evidence, notes and witness names left out |\n", f);
-	il_buf_free(&line);
-}
-
-static void md_totals(FILE *f, const struct il_report *r)
-{
-	fputs("\n## Totals by tag and unit\n\n", f);
-	if (!r->totals_len) {
-		fputs("Nothing logged.\n", f);
-		return;
-	}
-	fputs(r->has_previous
-		      ? "| Tag | Unit | Count | Outcome | Attributed | Previous | Change |\n"
-			"|---|---|--:|--:|--:|--:|--:|\n"
-		      : "| Tag | Unit | Count | Outcome | Attributed |\n"
-			"|---|---|--:|--:|--:|\n",
-	      f);
-	for (size_t i = 0; i < r->totals_len; i++) {
-		const struct il_report_total *t = &r->totals[i];
-		char count[32], outcome[64], attributed[64], previous[64], change[64];
-
-		snprintf(count, sizeof(count), "%ld", t->count);
-		table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
-		table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
-		md_row_start(f, il_tag_name(t->tag));
-		md_cell(f, *t->unit ? t->unit : "-");
-		md_cell(f, count);
-		md_cell(f, t->valued ? outcome : "-");
-		md_cell(f, t->valued ? attributed : "-");
-		if (r->has_previous) {
-			table_amount(t->previous_attributed, t->unit, previous, sizeof(previous));
-			table_change(t->attributed, t->previous_attributed, t->unit, change,
-				     sizeof(change));
-			md_cell(f, t->previous_valued ? previous : "-");
-			md_cell(f, change);
-		}
-		fputs(" |\n", f);
-	}
-	fputs("\nOutcome is the team's; Attributed is your share (risk-adjusted for loss).", f);
-	if (r->has_previous)
-		fprintf(f, " Previous and Change: attributed value in %s.", r->previous_cycle);
-	fputc('\n', f);
-}
-
-static void md_loss_scale(FILE *f, const struct il_report *r)
-{
-	struct il_buf line = {0};
-	char factor[32];
-
-	fputs("\n## Prevented loss\n\n", f);
-	if (!r->loss.count) {
-		fputs("No prevented-loss achievements in this period.\n", f);
-	} else {
-		amount_list(r->loss.risk_adjusted, r->loss.risk_adjusted_len, &line);
-		fprintf(f, "- Risk-adjusted, your share: **%s**\n",
-			line.len ? il_buf_str(&line) : "no values logged");
-		if (r->loss.lead_days_count)
-			fprintf(f, "- Median lead time: **%g %s** (%ld of %ld with lead days)\n",
-				r->loss.median_lead_days,
-				plural(lround(r->loss.median_lead_days), "day", "days"),
-				r->loss.lead_days_count, r->loss.count);
-		else
-			fputs("- Median lead time: no lead days logged\n", f);
-	}
-	fputs("\n## Enabled scale\n\n", f);
-	if (!r->scale.count) {
-		fputs("No enabled-scale achievements in this period.\n", f);
-	} else if (!r->scale.factor_count) {
-		fputs("- Scale factors: none (log a baseline to show one)\n", f);
-	} else {
-		il_format_scale(r->scale.largest_factor, factor, sizeof(factor));
-		fprintf(f, "- Largest scale factor: **%s** (#%lld ", factor,
-			(long long)r->scale.largest_id);
-		md_text(f, r->scale.largest_title);
-		il_format_scale(r->scale.median_factor, factor, sizeof(factor));
-		fprintf(f, ")\n- Median scale factor: **%s** (%ld of %ld with a baseline)\n",
-			factor, r->scale.factor_count, r->scale.count);
-	}
-	il_buf_free(&line);
-}
-
-static void md_groups(FILE *f, const char *title, const char *none,
-		      const struct il_report_group *groups, size_t len)
-{
-	fprintf(f,
-		"\n| %s | Count | Loss | Scale | Growth | Attributed |\n"
-		"|---|--:|--:|--:|--:|---|\n",
-		title);
-	for (size_t i = 0; i < len && i < GROUP_ROWS; i++) {
-		const struct il_report_group *g = &groups[i];
-		struct il_buf amounts = {0};
-
-		amount_list(g->attributed, g->attributed_len, &amounts);
-		md_row_start(f, *g->name ? g->name : none);
-		fprintf(f, " | %ld | %ld | %ld | %ld", g->count, g->by_tag[IL_TAG_PREVENTED_LOSS],
-			g->by_tag[IL_TAG_ENABLED_SCALE], g->by_tag[IL_TAG_USER_GROWTH]);
-		md_cell(f, amounts.len ? il_buf_str(&amounts) : "-");
-		fputs(" |\n", f);
-		il_buf_free(&amounts);
-	}
-	if (len > GROUP_ROWS)
-		fprintf(f, "\n… and %zu more\n", len - GROUP_ROWS);
-}
-
-static void md_breadth(FILE *f, const struct il_report *r)
-{
-	const struct il_report_breadth *b = &r->breadth;
-
-	fputs("\n## Breadth\n\n", f);
-	fprintf(f, "- Distinct orgs: **%ld**\n", b->distinct_orgs);
-	fprintf(f, "- Touching two or more orgs: **%ld** of %ld %s\n", b->multi_org, r->count,
-		plural(r->count, "achievement", "achievements"));
-	if (b->orgs_len)
-		md_groups(f, "Org", "", b->orgs, b->orgs_len);
-	if (b->projects_len)
-		md_groups(f, "Project", "(no project)", b->projects, b->projects_len);
-}
-
-static void md_item(FILE *f, const struct il_report_item *it, int rank)
-{
-	struct il_buf line = {0};
-
-	fprintf(f, "%d. **", rank);
-	md_text(f, it->title);
-	fputs("**  \n   ", f);
-	md_text(f, it->sentence);
-	fputs("  \n   ", f);
-	details_line(it, &line);
-	fputc('_', f);
-	md_text(f, il_buf_str(&line));
-	fputc('_', f);
-	if (*it->evidence) {
-		fputs("  \n   Evidence: ", f);
-		md_text(f, it->evidence);
-	}
-	if (*it->witnesses) {
-		fputs("  \n   Witnesses: ", f);
-		md_text(f, it->witnesses);
-	}
-	if (*it->note) {
-		fputs("  \n   Note: ", f);
-		md_text(f, it->note);
-	}
-	fputc('\n', f);
-	il_buf_free(&line);
-}
-
-static void md_top(FILE *f, const struct il_report *r)
-{
-	enum il_tag group = IL_TAG_NONE;
-	int rank = 0;
-
-	fputs("\n## Top achievements by attributed value\n", f);
-	if (!r->top_len)
-		fputs("\nNothing logged.\n", f);
-	for (size_t i = 0; i < r->top_len; i++) {
-		if (r->top[i].tag != group) {
-			group = r->top[i].tag;
-			rank = 0;
-			fprintf(f, "\n### %s\n\n", tag_heading(group));
-		}
-		md_item(f, &r->top[i], ++rank);
-	}
-}
-
-static void md_gap(FILE *f, const char *label, const struct il_report_gap *gap, bool show_team)
-{
-	fprintf(f, "- %s: **%ld**\n", label, gap->count);
-	for (size_t i = 0; i < gap->items_len; i++) {
-		const struct il_report_item *it = &gap->items[i];
-
-		fprintf(f, "  - #%lld %s ", (long long)it->id, it->date);
-		md_text(f, it->title);
-		if (show_team)
-			fprintf(f, " (team of %ld)", it->team_size);
-		fputc('\n', f);
-	}
-	if ((size_t)gap->count > gap->items_len)
-		fprintf(f, "  - … and %ld more\n", gap->count - (long)gap->items_len);
-}
-
-static void md_gaps(FILE *f, const struct il_report *r)
-{
-	const struct il_report_gaps *gaps = &r->gaps;
-
-	fputs("\n## Visibility gaps\n\n", f);
-	md_gap(f, "No evidence", &gaps->no_evidence, false);
-	md_gap(f, "No witness", &gaps->no_witness, false);
-	md_gap(f, "100% share of a team of more than one", &gaps->full_share_of_team, true);
-	fprintf(f, "- Months with nothing logged: **%ld**", gaps->empty_months);
-	for (size_t i = 0, n = 0; i < r->months_len; i++)
-		if (!r->months[i].total && !r->months[i].future)
-			fprintf(f, "%s%s", n++ ? ", " : " (", r->months[i].month);
-	fputs(gaps->empty_months ? ")\n" : "\n", f);
-}
-
-static void md_months(FILE *f, const struct il_report *r)
-{
-	long max = max_month_total(r);
-
-	fputs("\n## Achievements per month\n\n", f);
-	if (!r->months_len) {
-		fputs("Nothing logged.\n", f);
-		return;
-	}
-	fputs("| Month | Total | Prevented loss | Enabled scale | User growth | |\n"
-	      "|---|--:|--:|--:|--:|---|\n",
-	      f);
-	for (size_t i = 0; i < r->months_len; i++) {
-		const struct il_report_month *m = &r->months[i];
-		long blocks = max ? lround((double)m->total * MD_BAR_WIDTH / (double)max) : 0;
-
-		fprintf(f, "| %s | %ld | %ld | %ld | %ld | ", m->month, m->total,
-			m->by_tag[IL_TAG_PREVENTED_LOSS], m->by_tag[IL_TAG_ENABLED_SCALE],
-			m->by_tag[IL_TAG_USER_GROWTH]);
-		if (m->total && blocks == 0)
-			blocks = 1;
-		for (long b = 0; b < blocks; b++)
-			fputs("█", f);
-		if (!m->total)
-			fputs(m->future ? "(to come)" : "nothing logged", f);
-		fputs(" |\n", f);
-	}
-}
-
-int il_report_write_markdown(const struct il_report *report, FILE *out)
-{
-	md_header(out, report);
-	md_totals(out, report);
-	md_loss_scale(out, report);
-	md_breadth(out, report);
-	md_top(out, report);
-	md_gaps(out, report);
-	md_months(out, report);
 	return ferror(out) ? -1 : 0;
 }

@@ -2,6 +2,30 @@
 #define IMPACTLOG_REPORT_H
 
 /*
+ * Adding a report section:
+ *  1. Write its query as reports/NAME.sql; CMake embeds every file there.
+ *     Prepare it with il_report_prepare(db, "NAME.sql") and bind every
+ *     value with ?.
+ *  2. Add the section's fields to struct il_report below, and one model
+ *     function in src/report.c that fills them from the query (build_NAME,
+ *     or read_NAME for a one-row query run by run_one_row).  Call it from
+ *     il_report_build_parts(), in the part it belongs to (enum
+ *     il_report_part); free what it owns in il_report_free().
+ *  3. Give it its words in src/report_words.c, declared below: its title
+ *     and empty line (enum il_report_section), its labels (enum
+ *     il_report_word) and a function for each phrase made of its values.
+ *     No renderer spells a word of its own.
+ *  4. Write one small layout function per renderer and call it in section
+ *     order: text_NAME() in src/report_text.c (il_report_write_text),
+ *     md_NAME() in src/report_md.c (il_report_write_markdown) and
+ *     summary_NAME() for the workbook's Summary sheet in src/report_xlsx.c
+ *     (il_xlsx_finish).
+ *  5. Test it in tests/cli/t0300-report-text.sh, t0301-report-md.sh and
+ *     t0310-report-xlsx.sh; rewrite the goldens with
+ *     tests/data/report-update-goldens.sh and read their diff.
+ */
+
+/*
  * The calibration packet.  il_report_build() runs the section queries in
  * reports/ (one .sql file per section) over the filtered achievements and fills one in-memory
  * model; the text, Markdown and xlsx renderers all draw their numbers from
@@ -228,10 +252,11 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
-/* il_report_build in two threads.  il_report_start begins a read
- * transaction on DB, selects the period into its views (for the caller's
- * own reads too) and builds PARTS of the report in a second thread, on a
- * connection of its own that reads the same state of the database.
+/* il_report_build in two threads (report_job.c says why).
+ * il_report_start begins a read transaction on DB, selects the period
+ * into its views (for the caller's own reads too) and builds PARTS of the
+ * report in a second thread, on a connection of its own that reads the
+ * same state of the database.
  * il_report_finish builds the other parts on DB, waits for the thread and
  * fills REPORT; it frees JOB.  Where no second connection can read the same
  * state (a database in WAL mode, a writer about to commit), il_report_finish
@@ -239,7 +264,7 @@ void il_report_free(struct il_report *report);
  * or -1 after one message: the second thread's, held, is printed by
  * il_report_finish unless this one failed too. */
 enum il_report_part {
-	IL_REPORT_GROUPS = 1 << 0, /* By org and By project: half the time of it all */
+	IL_REPORT_GROUPS = 1 << 0, /* By org and By project */
 	IL_REPORT_REST = 1 << 1,
 	IL_REPORT_WHOLE = IL_REPORT_GROUPS | IL_REPORT_REST,
 };
@@ -254,6 +279,137 @@ void il_report_abandon(struct il_report_job *job);
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
  * "Payments SRE lead" -> "P.S.L."; appended to OUT. */
 void il_report_initials(const char *name, struct il_buf *out);
+
+/* --- Words ---------------------------------------------------------------
+ * Every title, label and sentence a report shows comes from the model
+ * (src/report_words.c), so that the text, Markdown and workbook reports
+ * word a thing once and alike.  A renderer adds only its layout: widths,
+ * case, colour, markup and escaping.  Phrases built from the model's
+ * values are appended to OUT. */
+
+/* The sections, in the order the text and Markdown reports show them. */
+enum il_report_section {
+	IL_SECTION_HEADING, /* who and when */
+	IL_SECTION_TOTALS,
+	IL_SECTION_LOSS,
+	IL_SECTION_SCALE,
+	IL_SECTION_BREADTH,
+	IL_SECTION_TOP,
+	IL_SECTION_GAPS,
+	IL_SECTION_MONTHS,
+};
+
+/* "Totals by tag and unit": the section's title, in sentence case (the
+ * text report sets it in capitals). */
+const char *il_report_section_title(enum il_report_section section);
+/* "Nothing logged.": the line a section shows instead of its rows when the
+ * period has none for it; NULL for a section that always has its rows. */
+const char *il_report_section_empty(enum il_report_section section);
+
+/* A tag as a heading ("Prevented loss"), a column ("Loss") and in a count
+ * ("3 loss"); il_tag_name gives its name ("prevented-loss"). */
+const char *il_report_tag_heading(enum il_tag tag);
+const char *il_report_tag_column(enum il_tag tag);
+const char *il_report_tag_short(enum il_tag tag);
+
+/* Fixed labels and phrases: il_report_word(IL_WORD_PERIOD) is "Period". */
+enum il_report_word {
+	/* Who and when: row labels, then the value of the Redacted row */
+	IL_WORD_WHO,
+	IL_WORD_FOR,
+	IL_WORD_PERIOD,
+	IL_WORD_FILTERS,
+	IL_WORD_GENERATED,
+	IL_WORD_LOGGED,
+	IL_WORD_PREVIOUS_CYCLE,
+	IL_WORD_REDACTED,
+	IL_WORD_REDACTED_WHAT,
+	/* Column headings of the tables, and a project row's name for the
+	 * achievements without one */
+	IL_WORD_TAG,
+	IL_WORD_UNIT,
+	IL_WORD_COUNT,
+	IL_WORD_OUTCOME,
+	IL_WORD_ATTRIBUTED,
+	IL_WORD_PREVIOUS,
+	IL_WORD_CHANGE,
+	IL_WORD_ORG,
+	IL_WORD_PROJECT,
+	IL_WORD_NO_PROJECT,
+	IL_WORD_MONTH,
+	IL_WORD_TOTAL,
+	/* Totals: what Outcome and Attributed mean */
+	IL_WORD_TOTALS_NOTE,
+	/* Prevented loss: labels, and their values when nothing was logged */
+	IL_WORD_RISK_ADJUSTED,
+	IL_WORD_NO_VALUES,
+	IL_WORD_LEAD_TIME,
+	IL_WORD_NO_LEAD_DAYS,
+	/* Enabled scale.  With no scale factor, Scale factors reads
+	 * IL_WORD_NO_SCALE_FACTORS; the terminal's form names the option. */
+	IL_WORD_SCALE_FACTORS,
+	IL_WORD_NO_SCALE_FACTORS,
+	IL_WORD_NO_SCALE_FACTORS_OPTION,
+	IL_WORD_LARGEST_FACTOR,
+	IL_WORD_MEDIAN_FACTOR,
+	/* Breadth */
+	IL_WORD_DISTINCT_ORGS,
+	IL_WORD_MULTI_ORG,
+	/* A top achievement's labelled lines */
+	IL_WORD_EVIDENCE,
+	IL_WORD_WITNESSES,
+	IL_WORD_NOTE,
+	/* Visibility gaps; the short form of the full-share label fits the
+	 * text report's label column */
+	IL_WORD_NO_EVIDENCE,
+	IL_WORD_NO_WITNESS,
+	IL_WORD_FULL_SHARE,
+	IL_WORD_FULL_SHARE_SHORT,
+	IL_WORD_EMPTY_MONTHS,
+	/* A month with nothing logged: to come, or past */
+	IL_WORD_MONTH_TO_COME,
+	IL_WORD_MONTH_EMPTY,
+	IL_REPORT_WORDS /* how many there are */
+};
+const char *il_report_word(enum il_report_word word);
+
+/* Who and when: "Demo TPM, TPM II (TPM), going for Senior TPM";
+ * "12 achievements: 4 prevented-loss, 8 user-growth"; the previous
+ * cycle, "2026-H1 (2026-01-01 to 2026-06-30): 9 achievements (+3 this
+ * period)".  il_report_tag_counts counts BY_TAG by tag name or, with
+ * SHORT_NAMES, as "4 loss, 8 growth". */
+void il_report_who(const struct il_report_profile *profile, struct il_buf *out);
+void il_report_logged(const struct il_report *report, struct il_buf *out);
+void il_report_previous(const struct il_report *report, struct il_buf *out);
+void il_report_tag_counts(const long *by_tag, bool short_names, struct il_buf *out);
+
+/* "Previous and Change: attributed value in 2026-H1.", under the totals
+ * when the report has a previous cycle. */
+void il_report_totals_previous_note(const struct il_report *report, struct il_buf *out);
+
+/* The median lead time, "14 days", and what it is taken over, "(3 of 4
+ * with lead days)"; the median scale factor's "(2 of 5 with a
+ * baseline)". */
+void il_report_lead_days(const struct il_report_loss *loss, struct il_buf *out);
+void il_report_lead_days_count(const struct il_report_loss *loss, struct il_buf *out);
+void il_report_factor_count(const struct il_report_scale *scale, struct il_buf *out);
+
+/* "of 12 achievements", after a count of some of them. */
+void il_report_of_achievements(long count, struct il_buf *out);
+
+/* A top achievement's details: "#12 · 2026-03-01 · Checkout · Payments,
+ * Risk · measured" (its sentence is the item's own field). */
+void il_report_item_details(const struct il_report_item *item, struct il_buf *out);
+
+/* Lists cut short: "and 4 more" (COUNT not shown); a gap item's "team of
+ * 6"; the months with nothing logged, "2026-02, 2026-04" ("" for none). */
+void il_report_more(long count, struct il_buf *out);
+void il_report_team_of(long team_size, struct il_buf *out);
+void il_report_empty_months(const struct il_report *report, struct il_buf *out);
+
+/* What a month of the chart says for itself: "" when it has achievements
+ * (its counts say it), otherwise "(to come)" or "nothing logged". */
+const char *il_report_month_state(const struct il_report_month *month);
 
 /* Text for a terminal or a pager: at most 80 columns, ANSI colour only with
  * COLOR.  Returns 0, or -1 when writing OUT failed (no message printed). */

@@ -104,63 +104,9 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 	return il_filter_check(&req->filter);
 }
 
-static int write_stream(const struct il_report *report, enum format format, FILE *out, bool color)
-{
-	if (format == FORMAT_MARKDOWN)
-		return il_report_write_markdown(report, out);
-	return il_report_write_text(report, out, color);
-}
-
-/* Text or Markdown.  A write error shows when the output is committed, or
- * for standard output in main(). */
-static int write_text(struct il_db *db, const struct request *req, struct il_output *out)
-{
-	struct il_report_job *job;
-	struct il_report report;
-	bool color = out->fp == stdout && il_use_color(STDOUT_FILENO);
-
-	if (il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_GROUPS, &job) < 0 ||
-	    il_report_finish(job, db, &report) < 0)
-		return -1;
-	write_stream(&report, req->format, out->fp, color);
-	il_report_free(&report);
-	return 0;
-}
-
-/* The workbook: libxlsxwriter writes the file by name, the output's
- * temporary one.  The report is built in a second thread while the
- * Achievements sheet is written: the sheet needs none of it, and the two
- * take about as long. */
-static int write_xlsx(struct il_db *db, const struct request *req, struct il_output *out)
-{
-	struct il_report_job *job = NULL;
-	struct il_report report = {0};
-	struct il_xlsx *x = NULL;
-	int rc;
-
-	/* The workbook is opened before the second thread starts: opening it
-	 * silences stderr for a moment, which must not swallow a message of
-	 * the thread's. */
-	rc = il_xlsx_open(&x, out->name, out->path, req->redact);
-	if (rc == 0)
-		rc = il_report_start(db, &req->filter, req->redact, il_now(), IL_REPORT_WHOLE,
-				     &job);
-	if (rc == 0)
-		rc = il_xlsx_write_achievements(x, db);
-	/* The job always runs to its end: it shares nothing it could stop on. */
-	if (job && rc == 0)
-		rc = il_report_finish(job, db, &report);
-	else if (job)
-		il_report_abandon(job);
-	if (rc == 0)
-		rc = il_xlsx_finish(x, &report);
-	il_xlsx_free(x);
-	il_report_free(&report);
-	return rc;
-}
-
 static int write_report(struct il_ctx *ctx, const struct request *req)
 {
+	struct il_report_options how = {&req->filter, req->redact, il_now()};
 	char default_path[64];
 	const char *path = req->path ? req->path : "-";
 	unsigned flags = 0;
@@ -175,8 +121,15 @@ static int write_report(struct il_ctx *ctx, const struct request *req)
 	}
 	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
 		return rc;
-	rc = req->format == FORMAT_XLSX ? write_xlsx(&ctx->db, req, &out)
-					: write_text(&ctx->db, req, &out);
+	/* A write error on a stream shows when it is committed, or for
+	 * standard output in main(). */
+	if (req->format == FORMAT_XLSX)
+		rc = il_report_xlsx(&ctx->db, &how, out.name, out.path);
+	else if (req->format == FORMAT_MARKDOWN)
+		rc = il_report_markdown(&ctx->db, &how, out.fp);
+	else
+		rc = il_report_text(&ctx->db, &how, out.fp,
+				    out.fp == stdout && il_use_color(STDOUT_FILENO));
 	if (rc < 0) {
 		il_output_abort(&out);
 		return IL_CMD_ERROR;

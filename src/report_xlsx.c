@@ -36,6 +36,7 @@
  * test after each cell.
  */
 
+#include "report_model.h"
 #include "report_xlsx.h"
 
 #include "impactlog/report.h"
@@ -393,7 +394,7 @@ static int report_error(const struct il_xlsx *x)
 	return -1;
 }
 
-int il_xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact)
+static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact)
 {
 	struct il_xlsx *x = il_xmalloc(sizeof(*x));
 
@@ -402,12 +403,7 @@ int il_xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool 
 	return open_workbook(x, path) < 0 ? report_error(x) : 0;
 }
 
-int il_xlsx_write_achievements(struct il_xlsx *x, struct il_db *db)
-{
-	return il_xlsx_write_achievements_sheet(x, db) < 0 ? report_error(x) : 0;
-}
-
-int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report)
+static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 {
 	x->report = report;
 	set_properties(x);
@@ -419,7 +415,7 @@ int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 	return 0;
 }
 
-void il_xlsx_free(struct il_xlsx *x)
+static void xlsx_free(struct il_xlsx *x)
 {
 	if (!x)
 		return;
@@ -429,4 +425,36 @@ void il_xlsx_free(struct il_xlsx *x)
 		lxw_workbook_free(x->workbook);
 	free(x->name);
 	free(x);
+}
+
+/* The Achievements sheet needs no report model, and takes about as long
+ * as building one: the model is built in a second thread meanwhile.  The
+ * workbook is opened before that thread starts, because opening it
+ * silences stderr for a moment (libxlsxwriter prints its own errors),
+ * which must not swallow a message of the thread's; it is closed after
+ * the thread has ended, for the same reason. */
+int il_report_xlsx(struct il_db *db, const struct il_report_options *options, const char *path,
+		   const char *name)
+{
+	struct il_report_job *job = NULL;
+	struct il_report report = {0};
+	struct il_xlsx *x = NULL;
+	int rc;
+
+	rc = xlsx_open(&x, path, name, options->redact);
+	if (rc == 0)
+		rc = il_report_start(db, options->filter, options->redact, options->now,
+				     IL_REPORT_WHOLE, &job);
+	if (rc == 0 && il_xlsx_write_achievements_sheet(x, db) < 0)
+		rc = report_error(x);
+	/* The job always runs to its end: it shares nothing it could stop on. */
+	if (job && rc == 0)
+		rc = il_report_finish(job, db, &report);
+	else if (job)
+		il_report_abandon(job);
+	if (rc == 0)
+		rc = xlsx_finish(x, &report);
+	xlsx_free(x);
+	il_report_free(&report);
+	return rc;
 }

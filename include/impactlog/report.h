@@ -252,30 +252,6 @@ int il_report_build(struct il_db *db, const struct il_filter *filter, bool redac
 		    struct il_report *report);
 void il_report_free(struct il_report *report);
 
-/* il_report_build in two threads (report_job.c says why).
- * il_report_start begins a read transaction on DB, selects the period
- * into its views (for the caller's own reads too) and builds PARTS of the
- * report in a second thread, on a connection of its own that reads the
- * same state of the database.
- * il_report_finish builds the other parts on DB, waits for the thread and
- * fills REPORT; it frees JOB.  Where no second connection can read the same
- * state (a database in WAL mode, a writer about to commit), il_report_finish
- * builds it all.  DB's transaction is the caller's to end.  Both return 0,
- * or -1 after one message: the second thread's, held, is printed by
- * il_report_finish unless this one failed too. */
-enum il_report_part {
-	IL_REPORT_GROUPS = 1 << 0, /* By org and By project */
-	IL_REPORT_REST = 1 << 1,
-	IL_REPORT_WHOLE = IL_REPORT_GROUPS | IL_REPORT_REST,
-};
-struct il_report_job;
-int il_report_start(struct il_db *db, const struct il_filter *filter, bool redact, long long now,
-		    unsigned parts, struct il_report_job **job);
-int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_report *report);
-/* For a caller that failed meanwhile: waits for the thread and frees JOB,
- * saying nothing of it. */
-void il_report_abandon(struct il_report_job *job);
-
 /* Witness initials for redacted output: "Dana Q. Smith" -> "D.Q.S.",
  * "Payments SRE lead" -> "P.S.L."; appended to OUT. */
 void il_report_initials(const char *name, struct il_buf *out);
@@ -419,19 +395,21 @@ int il_report_write_text(const struct il_report *report, FILE *out, bool color);
  * or -1 when writing OUT failed (no message printed). */
 int il_report_write_markdown(const struct il_report *report, FILE *out);
 
-/* The xlsx workbook, in steps, so that the report can be built meanwhile.
- * il_xlsx_open creates PATH (the caller's temporary file; the caller
- * renames it), called NAME in messages; il_xlsx_write_achievements writes
- * the Achievements sheet, first of all, from DB's IL_REPORT_FACTS; and
- * il_xlsx_finish writes the other sheets from REPORT and closes the
- * workbook.  Opening and closing silence stderr for a moment (libxlsxwriter
- * prints its own errors), so no other thread should be running then.  Each
- * returns 0, or -1 after one "impactlog: " line; either way il_xlsx_free
- * frees X. */
-struct il_xlsx;
-int il_xlsx_open(struct il_xlsx **x, const char *path, const char *name, bool redact);
-int il_xlsx_write_achievements(struct il_xlsx *x, struct il_db *db);
-int il_xlsx_finish(struct il_xlsx *x, const struct il_report *report);
-void il_xlsx_free(struct il_xlsx *x);
+/* The packet in one call per format.  Each builds the report of OPTIONS
+ * (in two threads where that pays: report_job.c) within a read transaction
+ * on DB that the caller ends, and writes it.  Text and Markdown go to OUT:
+ * a failed write shows in ferror(OUT), with no message.  The workbook is
+ * written to the file named PATH, called NAME in messages.  Each returns
+ * 0, or -1 after one "impactlog: " line. */
+struct il_report_options {
+	const struct il_filter *filter;
+	bool redact;   /* evidence, notes and witness names left out */
+	long long now; /* the generated date, from il_now() */
+};
+int il_report_text(struct il_db *db, const struct il_report_options *options, FILE *out,
+		   bool color);
+int il_report_markdown(struct il_db *db, const struct il_report_options *options, FILE *out);
+int il_report_xlsx(struct il_db *db, const struct il_report_options *options, const char *path,
+		   const char *name);
 
 #endif

@@ -4,8 +4,18 @@
 # folder (removed at exit) with its own database, home and clock, so scripts
 # can run in parallel and never touch the user's real data.
 #
-#   test_expect_success 'title' 'commands'   run commands (an && chain) in a
-#                                            subshell; print "ok N - title"
+#   test_expect_success [PREREQ] 'title' 'commands'
+#                                            run commands (an && chain) in a
+#                                            subshell; print "ok N - title",
+#                                            or "ok N # skip title (missing
+#                                            PREREQ)" without running them
+#                                            when PREREQ is not met
+#   test_when_finished 'commands'            in a test: run commands when it
+#                                            ends, however it ends (the last
+#                                            registered first); a failing
+#                                            one fails the test.  It holds
+#                                            the test's EXIT trap: a test
+#                                            sets none of its own
 #   test_must_fail [--exit=N] cmd...         cmd fails (with exit status N);
 #                                            a crash or signal is no failure
 #   test_cmp expect actual                   diff -u
@@ -22,8 +32,24 @@
 #   reap_on_exit                             in a test that starts background
 #                                            jobs: kill and reap them when the
 #                                            test ends, however it ends
-#   test_done                                "N passed, N failed"; exit 1 if
-#                                            anything failed
+#   test_done                                "N passed, N failed, N skipped";
+#                                            exit 1 if anything failed
+#
+# Prerequisites, as in git: PREREQ names what a test needs that not every
+# machine has, several joined with commas ("PYTHON3,SCRIPT"); "!NAME" wants
+# NAME missing.  Each is checked once, when first asked for.
+#   test_set_prereq NAME                     NAME is met from now on
+#   test_lazy_prereq NAME 'commands'         NAME is met if commands succeed,
+#                                            run once, in an empty folder
+#   test_have_prereq PREREQ                  whether PREREQ is met, as in
+#                                            "if test_have_prereq ROOT; ...";
+#                                            test_missing_prereq says which
+#                                            part is not
+# Known ones: PYTHON3 (/usr/bin/python3), OPENPYXL (which it can import),
+# SQLITE3, LIBREOFFICE (soffice), GNUMERIC (ssconvert), SCRIPT (util-linux
+# script(1), to give a command a terminal), MAN, ROOT (id -u is 0), and
+# SANITY (file modes are obeyed: a folder without write permission cannot
+# be written, which is not so for root).
 #
 # Run one script by hand with
 #   IMPACTLOG=build/impactlog bash tests/cli/t0010-add.sh
@@ -68,15 +94,121 @@ cd "$TRASH" || exit 1
 
 test_count=0
 test_failed=0
+test_skipped=0
+
+test_bug () {
+	echo "bug in the test script: $*" >&2
+	exit 1
+}
+
+# Prerequisites met and not met so far, each name between spaces.
+test_prereq_met=" "
+test_prereq_unmet=" "
+
+test_prereq_name () {
+	case "$1" in
+	'' | *[!A-Z0-9_]*) test_bug "'$1' is not a prerequisite name (A-Z, 0-9, _)" ;;
+	esac
+}
+
+test_set_prereq () {
+	test_prereq_name "$1"
+	test_prereq_unmet=${test_prereq_unmet/ $1 / }
+	test_prereq_met="$test_prereq_met$1 "
+}
+
+test_lazy_prereq () {
+	test_prereq_name "$1"
+	eval "test_prereq_script_$1=\$2"
+}
+
+# Whether the one prerequisite NAME is met, checking it if never asked.
+test_prereq_check () {
+	local script
+
+	case "$test_prereq_met" in *" $1 "*) return 0 ;; esac
+	case "$test_prereq_unmet" in *" $1 "*) return 1 ;; esac
+	eval "script=\${test_prereq_script_$1-}"
+	# In a folder of its own outside trash/, so that no test sees it.
+	mkdir -p "$TEST_ROOT/prereq-$1"
+	if test -n "$script" &&
+		(cd "$TEST_ROOT/prereq-$1" && eval "$script") >/dev/null 2>&1 </dev/null; then
+		test_prereq_met="$test_prereq_met$1 "
+	else
+		test_prereq_unmet="$test_prereq_unmet$1 "
+	fi
+	chmod -R u+rwx "$TEST_ROOT/prereq-$1" && rm -rf "$TEST_ROOT/prereq-$1"
+	case "$test_prereq_met" in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+# Sets test_missing_prereq to the comma-separated part of PREREQ not met.
+test_have_prereq () {
+	local prereq name met
+
+	test_missing_prereq=
+	for prereq in ${1//,/ }; do
+		name=${prereq#!}
+		test_prereq_name "$name"
+		if test_prereq_check "$name"; then met=true; else met=false; fi
+		if test "$name" != "$prereq"; then
+			if $met; then met=false; else met=true; fi
+		fi
+		$met || test_missing_prereq=${test_missing_prereq:+$test_missing_prereq,}$prereq
+	done
+	test -z "$test_missing_prereq"
+}
+
+test_lazy_prereq PYTHON3 'test -x /usr/bin/python3 && /usr/bin/python3 -c "import sys"'
+test_lazy_prereq OPENPYXL 'test_have_prereq PYTHON3 && /usr/bin/python3 -c "import openpyxl"'
+test_lazy_prereq SQLITE3 'command -v sqlite3'
+test_lazy_prereq LIBREOFFICE 'command -v soffice'
+test_lazy_prereq GNUMERIC 'command -v ssconvert'
+# The tests call script -qec COMMAND FILE, which BSD script(1) does not take.
+test_lazy_prereq SCRIPT 'script --version | grep -q util-linux'
+test_lazy_prereq MAN 'command -v man'
+test_lazy_prereq ROOT 'test "$(id -u)" -eq 0'
+test_lazy_prereq SANITY 'mkdir locked && chmod 555 locked && ! test -w locked'
+
+# Runs what test_when_finished registered, from the EXIT trap of a test's
+# subshell: whether its body ends, returns or exits.
+test_run_cleanup () {
+	test_status=$1
+	trap - EXIT
+	eval "$test_cleanup"
+	exit "$test_status"
+}
+
+# As in git: each cleanup runs even if one before it failed, and the test
+# fails if its body or any cleanup did.
+test_when_finished () {
+	test -n "${test_body_subshell-}" || test_bug "test_when_finished outside a test"
+	if test "$test_body_subshell" != "$BASH_SUBSHELL"; then
+		echo "bug in the test script: test_when_finished in a subshell does nothing" >&3
+		return 1
+	fi
+	test_cleanup="{ $*
+	} || test_status=\$?; $test_cleanup"
+}
 
 test_expect_success () {
-	if test $# -ne 2; then
-		echo "bug in the test script: test_expect_success needs a title and commands" >&2
-		exit 1
-	fi
+	local prereq=
+
+	test $# -eq 3 && { prereq=$1; shift; }
+	test $# -eq 2 || test_bug "test_expect_success needs [PREREQ] a title and commands"
 	test_count=$((test_count + 1))
+	if test -n "$prereq" && ! test_have_prereq "$prereq"; then
+		test_skipped=$((test_skipped + 1))
+		echo "ok $test_count # skip $1 (missing $test_missing_prereq)"
+		return
+	fi
 	# fd 3 carries the helpers' own complaints past a test's 2>err.
-	if (set -e; eval "$2") >"$TEST_ROOT/output" 2>&1 3>&1 </dev/null; then
+	if (
+		test_cleanup=: test_body_subshell=$BASH_SUBSHELL
+		trap 'test_run_cleanup $?' EXIT
+		set -e
+		eval "$2"
+	) >"$TEST_ROOT/output" 2>&1 3>&1 </dev/null; then
 		echo "ok $test_count - $1"
 	else
 		test_failed=$((test_failed + 1))
@@ -188,11 +320,11 @@ wait_for () {
 # A test that stops early kills and reaps what it started in the
 # background: no process outlives its test, and the script never hangs.
 reap_on_exit () {
-	trap 'set +e; left=$(jobs -p); test -z "$left" || kill -9 $left 2>/dev/null; wait' EXIT
+	test_when_finished 'left=$(jobs -p); test -z "$left" || kill -9 $left 2>/dev/null; wait'
 }
 
 test_done () {
-	echo "$((test_count - test_failed)) passed, $test_failed failed"
+	echo "$((test_count - test_failed - test_skipped)) passed, $test_failed failed, $test_skipped skipped"
 	test "$test_failed" -eq 0
 	exit
 }

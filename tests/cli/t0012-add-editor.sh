@@ -5,7 +5,7 @@
 
 . "$(dirname "$0")/../lib.sh"
 
-if ! command -v script >/dev/null; then
+if ! test_have_prereq SCRIPT; then
 	echo "skipped: no script(1) to make a terminal"
 	test_done
 fi

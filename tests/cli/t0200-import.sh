@@ -128,13 +128,11 @@ test_expect_success 'a missing file, a folder' '
 		impactlog import folder.csv
 '
 
-test_expect_success 'an unreadable file (not as root, who reads anything)' '
-	if test "$(id -u)" -ne 0; then
-		cp import-bom.csv unreadable.csv &&
-		chmod 000 unreadable.csv &&
-		test_refused 1 "cannot open ${SQ}unreadable.csv${SQ}: Permission denied" \
-			impactlog import unreadable.csv
-	fi
+test_expect_success !ROOT 'an unreadable file (not as root, who reads anything)' '
+	cp import-bom.csv unreadable.csv &&
+	chmod 000 unreadable.csv &&
+	test_refused 1 "cannot open ${SQ}unreadable.csv${SQ}: Permission denied" \
+		impactlog import unreadable.csv
 '
 
 test_expect_success 'a wrong command line' '
@@ -372,7 +370,7 @@ test_expect_success "a generated $big_count-record file, with progress on a term
 		export IMPACTLOG_DB="$TRASH/big.db" IMPACTLOG_PROGRESS_DELAY=0 &&
 		big $big_count >big.csv &&
 		test "$(wc -l <big.csv)" = $((big_count + 1)) &&
-		if command -v script >/dev/null; then
+		if test_have_prereq SCRIPT; then
 			script -qec "impactlog import big.csv" /dev/null >tty.out &&
 			grep -q "importing: [0-9]*% ([0-9]* records)" tty.out &&
 			grep -q "importing: indexing $big_count achievements" tty.out &&

@@ -9,7 +9,7 @@ PYTHON=/usr/bin/python3
 CHECK=$test_lib_dir/xlsx_check.py
 export PYTHON CHECK
 
-if ! "$PYTHON" -c 'import openpyxl' 2>/dev/null; then
+if ! test_have_prereq OPENPYXL; then
 	echo "error: $PYTHON cannot import openpyxl (scripts/deps test installs python3-openpyxl)" >&2
 	exit 1
 fi
@@ -262,29 +262,28 @@ test_expect_success 'a database in WAL mode gives the same workbook' '
 	cmp rollback.xlsx wal.xlsx
 '
 
-if command -v soffice >/dev/null 2>&1; then
-	test_expect_success 'LibreOffice opens the workbook and keeps its totals' '
-		HOME=$TEST_ROOT/home soffice --headless --convert-to csv --outdir lo \
-			impactlog-all.xlsx >/dev/null 2>&1 &&
-		test -s lo/impactlog-all.csv &&
-		grep -q "^Achievements,20" lo/impactlog-all.csv
-	'
+test_expect_success LIBREOFFICE 'LibreOffice opens the workbook and keeps its totals' '
+	HOME=$TEST_ROOT/home soffice --headless --convert-to csv --outdir lo \
+		impactlog-all.xlsx >/dev/null 2>&1 &&
+	test -s lo/impactlog-all.csv &&
+	grep -q "^Achievements,20" lo/impactlog-all.csv
+'
 
-	# A manager halves a share in LibreOffice: the Summary totals follow.
-	# The edit is made with openpyxl, standing in for the person; the
-	# profile makes LibreOffice recalculate every formula on load.
-	test_expect_success 'LibreOffice recalculates the totals after a share is edited' '
-		mkdir -p lo-profile/user &&
-		cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
-		<?xml version="1.0" encoding="UTF-8"?>
-		<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-		<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-		</oor:items>
-		EOF
-		impactlog add prevented-loss "Solo save" --date 2020-05-05 --value 1000 \
-			--likelihood 50 --share 80 >/dev/null &&
-		impactlog report --cycle 2020 --xlsx solo.xlsx >/dev/null &&
-		"$PYTHON" -c "
+# A manager halves a share in LibreOffice: the Summary totals follow.
+# The edit is made with openpyxl, standing in for the person; the
+# profile makes LibreOffice recalculate every formula on load.
+test_expect_success LIBREOFFICE 'LibreOffice recalculates the totals after a share is edited' '
+	mkdir -p lo-profile/user &&
+	cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
+	<?xml version="1.0" encoding="UTF-8"?>
+	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+	</oor:items>
+	EOF
+	impactlog add prevented-loss "Solo save" --date 2020-05-05 --value 1000 \
+		--likelihood 50 --share 80 >/dev/null &&
+	impactlog report --cycle 2020 --xlsx solo.xlsx >/dev/null &&
+	"$PYTHON" -c "
 import openpyxl, sys
 wb = openpyxl.load_workbook(\"solo.xlsx\")
 ws = wb[\"Achievements\"]
@@ -292,29 +291,28 @@ assert ws[\"H1\"].value == \"Share %\" and ws[\"H2\"].value == 80
 ws[\"H2\"].value = 40
 wb.save(\"edited.xlsx\")
 " &&
-		convert () {
-			HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
-				--headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
-				--outdir lo-edit "$1" >/dev/null 2>&1
-		} &&
-		convert solo.xlsx && convert edited.xlsx &&
-		grep -q "^prevented-loss,USD,1,1000,400," lo-edit/solo-Summary.csv &&
-		grep -q "^prevented-loss,USD,1,1000,200," lo-edit/edited-Summary.csv &&
-		grep -q "^\"\?Risk-adjusted, your share\"\?,200," lo-edit/edited-Summary.csv
-	'
-
-	test_expect_success 'LibreOffice keeps units that differ only in case apart' '
-		impactlog add prevented-loss "Upper" --date 2019-05-05 --value 1000 --unit USD >/dev/null &&
-		impactlog add prevented-loss "Lower" --date 2019-06-06 --value 300 --unit usd >/dev/null &&
-		impactlog report --cycle 2019 --xlsx cases.xlsx >/dev/null &&
+	convert () {
 		HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
 			--headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
-			--outdir lo-cases cases.xlsx >/dev/null 2>&1 &&
-		grep -q "^prevented-loss,USD,1,1000,1000," lo-cases/cases-Summary.csv &&
-		grep -q "^prevented-loss,usd,1,300,300," lo-cases/cases-Summary.csv &&
-		grep -q "^\"\?Risk-adjusted, your share\"\?,1000,USD" lo-cases/cases-Summary.csv &&
-		grep -q "^\"\?Risk-adjusted, your share\"\?,300,usd" lo-cases/cases-Summary.csv
-	'
-fi
+			--outdir lo-edit "$1" >/dev/null 2>&1
+	} &&
+	convert solo.xlsx && convert edited.xlsx &&
+	grep -q "^prevented-loss,USD,1,1000,400," lo-edit/solo-Summary.csv &&
+	grep -q "^prevented-loss,USD,1,1000,200," lo-edit/edited-Summary.csv &&
+	grep -q "^\"\?Risk-adjusted, your share\"\?,200," lo-edit/edited-Summary.csv
+'
+
+test_expect_success LIBREOFFICE 'LibreOffice keeps units that differ only in case apart' '
+	impactlog add prevented-loss "Upper" --date 2019-05-05 --value 1000 --unit USD >/dev/null &&
+	impactlog add prevented-loss "Lower" --date 2019-06-06 --value 300 --unit usd >/dev/null &&
+	impactlog report --cycle 2019 --xlsx cases.xlsx >/dev/null &&
+	HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
+		--headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
+		--outdir lo-cases cases.xlsx >/dev/null 2>&1 &&
+	grep -q "^prevented-loss,USD,1,1000,1000," lo-cases/cases-Summary.csv &&
+	grep -q "^prevented-loss,usd,1,300,300," lo-cases/cases-Summary.csv &&
+	grep -q "^\"\?Risk-adjusted, your share\"\?,1000,USD" lo-cases/cases-Summary.csv &&
+	grep -q "^\"\?Risk-adjusted, your share\"\?,300,usd" lo-cases/cases-Summary.csv
+'
 
 test_done

@@ -13,7 +13,7 @@ count () {
 # Runs a command as an unprivileged user: root ignores file modes, so the
 # read-only cases need someone they apply to.
 as_nobody () {
-	if test "$(id -u)" -eq 0; then
+	if test_have_prereq ROOT; then
 		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
 	else
 		"$@"

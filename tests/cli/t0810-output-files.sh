@@ -185,7 +185,7 @@ test_expect_success 'a folder, a missing folder or a file as a folder is refused
 '
 
 test_expect_success 'an unwritable folder is refused, and the file there is kept' '
-	if test "$(id -u)" -eq 0; then
+	if test_have_prereq ROOT; then
 		nobody () { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
 	else
 		nobody () { "$@"; }

@@ -172,10 +172,8 @@ void il_report_abandon(struct il_report_job *job)
 	free_job(job);
 }
 
-/* Text and Markdown: By org and By project, half the time, are built
- * beside the rest. */
-static int build(struct il_db *db, const struct il_report_options *options,
-		 struct il_report *report)
+int il_report_build_groups_beside(struct il_db *db, const struct il_report_options *options,
+				  struct il_report *report)
 {
 	struct il_report_job *job;
 
@@ -183,26 +181,4 @@ static int build(struct il_db *db, const struct il_report_options *options,
 			    &job) < 0)
 		return -1;
 	return il_report_finish(job, db, report);
-}
-
-int il_report_text(struct il_db *db, const struct il_report_options *options, FILE *out, bool color)
-{
-	struct il_report report;
-
-	if (build(db, options, &report) < 0)
-		return -1;
-	il_report_write_text(&report, out, color);
-	il_report_free(&report);
-	return 0;
-}
-
-int il_report_markdown(struct il_db *db, const struct il_report_options *options, FILE *out)
-{
-	struct il_report report;
-
-	if (build(db, options, &report) < 0)
-		return -1;
-	il_report_write_markdown(&report, out);
-	il_report_free(&report);
-	return 0;
 }

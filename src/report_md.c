@@ -5,6 +5,8 @@
 
 #include "impactlog/report.h"
 
+#include "report_model.h"
+
 #include "report_text.h"
 
 #include "impactlog/format.h"
@@ -437,4 +439,15 @@ int il_report_write_markdown(const struct il_report *report, FILE *out)
 	md_gaps(out, report);
 	md_months(out, report);
 	return ferror(out) ? -1 : 0;
+}
+
+int il_report_markdown(struct il_db *db, const struct il_report_options *options, FILE *out)
+{
+	struct il_report report;
+
+	if (il_report_build_groups_beside(db, options, &report) < 0)
+		return -1;
+	il_report_write_markdown(&report, out);
+	il_report_free(&report);
+	return 0;
 }

@@ -42,6 +42,12 @@ int il_report_finish(struct il_report_job *job, struct il_db *db, struct il_repo
  * saying nothing of it. */
 void il_report_abandon(struct il_report_job *job);
 
+/* The whole report of OPTIONS, By org and By project (half the time)
+ * built in a second thread beside the rest: what text and Markdown need
+ * before they write a line.  Returns 0, or -1 after one message. */
+int il_report_build_groups_beside(struct il_db *db, const struct il_report_options *options,
+				  struct il_report *report);
+
 /* The scope line: "tag prevented-loss, org 'Payments'", or "". */
 char *il_report_scope(const struct il_filter *filter);
 

@@ -6,9 +6,9 @@
 
 #include "impactlog/report.h"
 
-#include "report_text.h"
-
 #include "impactlog/format.h"
+#include "report_model.h"
+#include "report_text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -687,4 +687,15 @@ int il_report_write_text(const struct il_report *report, FILE *out, bool color)
 	text_gaps(&o, report);
 	text_months(&o, report);
 	return ferror(out) ? -1 : 0;
+}
+
+int il_report_text(struct il_db *db, const struct il_report_options *options, FILE *out, bool color)
+{
+	struct il_report report;
+
+	if (il_report_build_groups_beside(db, options, &report) < 0)
+		return -1;
+	il_report_write_text(&report, out, color);
+	il_report_free(&report);
+	return 0;
 }

@@ -2,6 +2,8 @@
 
 #include "impactlog/achievement.h"
 
+#include "impactlog/embed.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -563,16 +565,11 @@ static int64_t next_id(struct il_db *db)
 	return id;
 }
 
-/* Stores A with the id it has.  RETURNING gives the uid a record without
- * one was assigned. */
+/* Stores A with the id it has; A without a uid gets the one the database
+ * assigned. */
 static int insert_row(struct il_db *db, struct il_achievement *a)
 {
-	static const char sql[] =
-		"INSERT INTO achievement (id, uid, date, tag, title, value, unit, baseline, share, "
-		"team_size, likelihood, lead_days, confidence, project, note) "
-		"VALUES (?15, coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING uid";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
+	sqlite3_stmt *stmt = il_db_cached(db, il_report_sql("achievement_insert.sql"));
 	int rc;
 
 	if (!stmt || bind_columns(db, stmt, 0, a) != 0)
@@ -795,14 +792,10 @@ void il_achievement_bulk_free(struct il_bulk *bulk)
  * the new ones for search. */
 int il_achievement_update(struct il_db *db, const struct il_achievement *a)
 {
-	static const char sql[] =
-		"UPDATE achievement SET uid = ?1, date = ?2, tag = ?3, title = ?4, value = ?5, "
-		"unit = ?6, baseline = ?7, share = ?8, team_size = ?9, likelihood = ?10, "
-		"lead_days = ?11, confidence = ?12, project = ?13, note = ?14, "
-		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?15";
 	sqlite3_stmt *stmt;
 
-	if (write_lists(db, a, true) < 0 || !(stmt = il_db_cached(db, sql)))
+	if (write_lists(db, a, true) < 0 ||
+	    !(stmt = il_db_cached(db, il_report_sql("achievement_update.sql"))))
 		return -1;
 	if (bind_columns(db, stmt, 0, a) != 0)
 		return -1;
@@ -861,11 +854,7 @@ static int read_lists(struct il_db *db, struct il_achievement *a)
 
 int il_achievement_load(struct il_db *db, int64_t id, struct il_achievement *a)
 {
-	static const char sql[] =
-		"SELECT id, uid, date, tag, title, value, unit, baseline, share, team_size, "
-		"likelihood, lead_days, confidence, project, note, deleted_at "
-		"FROM achievement WHERE id = ?";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
+	sqlite3_stmt *stmt = il_db_cached(db, il_report_sql("achievement_load.sql"));
 	int rc;
 
 	*a = (struct il_achievement){0};

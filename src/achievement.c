@@ -687,12 +687,8 @@ static int next_bulk_row(struct il_db *db, struct il_bulk *bulk, int table)
  * import 5.5 s; built at the end, from sorted rows, 3.2 s. */
 static int drop_indexes(struct il_db *db, struct il_bulk *bulk)
 {
-	static const char sql[] =
-		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-		"AND tbl_name IN ('achievement', 'achievement_org', 'achievement_evidence', "
-		"'achievement_witness')";
 	struct il_strlist names = {0};
-	sqlite3_stmt *stmt = il_db_prepare(db, sql);
+	sqlite3_stmt *stmt = il_db_prepare(db, il_report_sql("bulk_indexes.sql"));
 	int rc = stmt ? SQLITE_ROW : -1;
 
 	while (stmt && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
@@ -756,9 +752,6 @@ int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il
 
 int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk)
 {
-	static const char sql[] =
-		"INSERT INTO achievement_fts (rowid, title, note, project, orgs, evidence, "
-		"witnesses) SELECT * FROM achievement_search WHERE id >= ?";
 	sqlite3_stmt *stmt;
 
 	for (int table = 0; table < IL_BULK_TABLES; table++)
@@ -772,7 +765,7 @@ int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk)
 		if (il_db_exec(db, bulk->indexes.items[i]) < 0)
 			return -1;
 	il_achievement_bulk_free(bulk);
-	if (set_triggers(db, 1) < 0 || !(stmt = il_db_cached(db, sql)))
+	if (set_triggers(db, 1) < 0 || !(stmt = il_db_cached(db, il_report_sql("bulk_search.sql"))))
 		return -1;
 	if (il_bind_int(db, stmt, 1, bulk->first_id) < 0)
 		return -1;

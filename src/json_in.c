@@ -2,6 +2,8 @@
 
 #include "impactlog/json_in.h"
 
+#include "impactlog/embed.h"
+
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -48,6 +50,10 @@ static sqlite3_stmt *prepare(struct reader *r, const char *sql, const char *text
 {
 	sqlite3_stmt *stmt = NULL;
 
+	if (!sql) {
+		fail(r, "internal error: no such report query");
+		return NULL;
+	}
 	if (sqlite3_prepare_v2(r->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(stmt, 1, text, (int)len, SQLITE_STATIC) != SQLITE_OK) {
 		sql_fail(r);
@@ -397,11 +403,6 @@ static int choose_path(struct reader *r, const char *type, long long count, cons
 
 static int find_object(struct reader *r, const char **path)
 {
-	/* json_type() raises an error on invalid JSON: CASE keeps it away. */
-	static const char sql[] = "SELECT json_valid(?1), "
-				  "CASE WHEN json_valid(?1) THEN json_type(?1) END, "
-				  "CASE WHEN json_valid(?1) THEN json_array_length(?1) END, "
-				  "CASE WHEN json_valid(?1) THEN json_type(?1, '$[0]') END";
 	sqlite3_stmt *stmt;
 	const char *type;
 	int rc;
@@ -409,7 +410,7 @@ static int find_object(struct reader *r, const char **path)
 	/* Before SQLite walks the document, which such a key would upset. */
 	if (!keys_are_strings(r->text, r->len))
 		return fail(r, "not valid JSON");
-	if (!(stmt = prepare(r, sql, r->text, r->len)))
+	if (!(stmt = prepare(r, il_report_sql("json_shape.sql"), r->text, r->len)))
 		return -1;
 	if (sqlite3_step(stmt) != SQLITE_ROW)
 		rc = sql_fail(r);

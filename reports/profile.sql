@@ -1,4 +1,5 @@
--- Who the report is about: the single profile row, if any.
+-- Who the report is about: the single profile row, if any, in the order
+-- the profile command prints its fields.
 SELECT coalesce(name, ''),
        coalesce(level, ''),
        coalesce(track, ''),

@@ -1,6 +1,12 @@
-/* The achievement model: field rules, defaults and storage. */
+/* The achievement's field rules: the il_fields table, tag and confidence
+ * names, il_achievement_set and il_achievement_check (the one path by
+ * which every reader sets a field), and the normalisation of text and
+ * lists.  Storage is in achievement_store.c, the bulk loader in
+ * achievement_bulk.c. */
 
 #include "impactlog/achievement.h"
+
+#include "achievement_internal.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -35,7 +41,7 @@ static const char *const tag_names[] = {
 	[IL_TAG_USER_GROWTH] = "user-growth",
 };
 
-static const char *const confidence_names[] = {
+const char *const il_confidence_names[IL_CONFIDENCE_COUNT] = {
 	[IL_CONFIDENCE_MEASURED] = "measured",
 	[IL_CONFIDENCE_ESTIMATED] = "estimated",
 	[IL_CONFIDENCE_PROJECTED] = "projected",
@@ -64,7 +70,7 @@ enum il_tag il_tag_parse(const char *name)
 
 const char *il_confidence_name(enum il_confidence confidence)
 {
-	return confidence_names[confidence];
+	return il_confidence_names[confidence];
 }
 
 /* The unit a tag's values have unless the user names one. */
@@ -178,7 +184,7 @@ static int set_list(struct il_strlist *list, bool first, const char *text, bool 
 	return rc;
 }
 
-static struct il_strlist *list_of(struct il_achievement *a, enum il_field field)
+struct il_strlist *il_achievement_list_of(struct il_achievement *a, enum il_field field)
 {
 	switch (field) {
 	case IL_FIELD_ORGS:
@@ -220,7 +226,7 @@ static void clear_field(struct il_achievement *a, enum il_field field)
 	case IL_FIELD_ORGS:
 	case IL_FIELD_EVIDENCE:
 	case IL_FIELD_WITNESSES:
-		il_strlist_clear(list_of(a, field));
+		il_strlist_clear(il_achievement_list_of(a, field));
 		break;
 	default:
 		break;
@@ -291,8 +297,8 @@ static int set_tag(struct il_achievement *a, const char *text, struct il_diag *d
 
 static int set_confidence(struct il_achievement *a, const char *text, struct il_diag *diag)
 {
-	for (size_t c = 0; c < IL_ARRAY_LEN(confidence_names); c++) {
-		if (strcmp(confidence_names[c], text) == 0) {
+	for (size_t c = 0; c < IL_ARRAY_LEN(il_confidence_names); c++) {
+		if (strcmp(il_confidence_names[c], text) == 0) {
 			a->confidence = (enum il_confidence)c;
 			return 0;
 		}
@@ -385,7 +391,7 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 	case IL_FIELD_ORGS:
 	case IL_FIELD_EVIDENCE:
 	case IL_FIELD_WITNESSES:
-		return set_list(list_of(a, field), first, text, split_lists, diag);
+		return set_list(il_achievement_list_of(a, field), first, text, split_lists, diag);
 	case IL_FIELD_COUNT:
 		break;
 	}
@@ -464,447 +470,6 @@ void il_list_join(const struct il_strlist *list, struct il_buf *out)
 			il_buf_append(out, p, 1);
 		}
 	}
-}
-
-/* Storage. */
-
-static const char *const list_insert_sql[] = {
-	[IL_FIELD_ORGS] = "INSERT INTO achievement_org (achievement_id, position, name) "
-			  "VALUES (?, ?, ?)",
-	[IL_FIELD_EVIDENCE] = "INSERT INTO achievement_evidence (achievement_id, position, name) "
-			      "VALUES (?, ?, ?)",
-	[IL_FIELD_WITNESSES] = "INSERT INTO achievement_witness (achievement_id, position, name) "
-			       "VALUES (?, ?, ?)",
-};
-
-static const char *const list_delete_sql[] = {
-	[IL_FIELD_ORGS] = "DELETE FROM achievement_org WHERE achievement_id = ?",
-	[IL_FIELD_EVIDENCE] = "DELETE FROM achievement_evidence WHERE achievement_id = ?",
-	[IL_FIELD_WITNESSES] = "DELETE FROM achievement_witness WHERE achievement_id = ?",
-};
-
-static const char *const list_select_sql[] = {
-	[IL_FIELD_ORGS] = "SELECT name FROM achievement_org WHERE achievement_id = ? "
-			  "ORDER BY position",
-	[IL_FIELD_EVIDENCE] = "SELECT name FROM achievement_evidence WHERE achievement_id = ? "
-			      "ORDER BY position",
-	[IL_FIELD_WITNESSES] = "SELECT name FROM achievement_witness WHERE achievement_id = ? "
-			       "ORDER BY position",
-};
-
-static int write_lists(struct il_db *db, const struct il_achievement *a, bool replace)
-{
-	for (int field = IL_FIELD_ORGS; field <= IL_FIELD_WITNESSES; field++) {
-		const struct il_strlist *list = list_of((struct il_achievement *)a, field);
-		sqlite3_stmt *stmt;
-
-		if (replace) {
-			stmt = il_db_cached(db, list_delete_sql[field]);
-			if (!stmt || il_bind_int(db, stmt, 1, a->id) < 0 || il_db_run(db, stmt) < 0)
-				return -1;
-		}
-		stmt = il_db_cached(db, list_insert_sql[field]);
-		if (!stmt)
-			return -1;
-		for (size_t i = 0; i < list->len; i++) {
-			if (il_bind_int(db, stmt, 1, a->id) < 0 ||
-			    il_bind_int(db, stmt, 2, (int64_t)i + 1) < 0 ||
-			    il_bind_text(db, stmt, 3, list->items[i]) < 0 ||
-			    il_db_run(db, stmt) < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static int bind_optional_double(struct il_db *db, sqlite3_stmt *stmt, int index, bool has,
-				double value)
-{
-	return has ? il_bind_double(db, stmt, index, value) : il_bind_null(db, stmt, index);
-}
-
-/* Binds the stored columns, then the id, to the parameters after FIRST, in
- * the order every INSERT and the UPDATE name them. */
-static int bind_columns(struct il_db *db, sqlite3_stmt *stmt, int first,
-			const struct il_achievement *a)
-{
-	char date[11];
-
-	il_date_format(a->date, date);
-	return il_bind_text(db, stmt, first + 1, a->uid) | il_bind_text(db, stmt, first + 2, date) |
-	       il_bind_text(db, stmt, first + 3, il_tag_name(a->tag)) |
-	       il_bind_text(db, stmt, first + 4, a->title) |
-	       bind_optional_double(db, stmt, first + 5, a->has_value, a->value) |
-	       il_bind_text(db, stmt, first + 6, a->unit) |
-	       bind_optional_double(db, stmt, first + 7, a->has_baseline, a->baseline) |
-	       il_bind_double(db, stmt, first + 8, a->share) |
-	       il_bind_int(db, stmt, first + 9, a->team_size) |
-	       bind_optional_double(db, stmt, first + 10, a->has_likelihood, a->likelihood) |
-	       (a->has_lead_days ? il_bind_int(db, stmt, first + 11, a->lead_days)
-				 : il_bind_null(db, stmt, first + 11)) |
-	       il_bind_text(db, stmt, first + 12, il_confidence_name(a->confidence)) |
-	       il_bind_text(db, stmt, first + 13, a->project) |
-	       il_bind_text(db, stmt, first + 14, a->note) |
-	       il_bind_int(db, stmt, first + 15, a->id);
-}
-
-/* The id the next achievement gets.  Writers hold the write lock (BEGIN
- * IMMEDIATE), so nobody else can take it meanwhile. */
-static int64_t next_id(struct il_db *db)
-{
-	static const char sql[] = "SELECT coalesce(max(id), 0) + 1 FROM achievement";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
-	int64_t id = -1;
-
-	if (stmt && il_db_step(db, stmt) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	if (stmt)
-		sqlite3_reset(stmt);
-	return id;
-}
-
-/* Stores A with the id it has.  RETURNING gives the uid a record without
- * one was assigned. */
-static int insert_row(struct il_db *db, struct il_achievement *a)
-{
-	static const char sql[] =
-		"INSERT INTO achievement (id, uid, date, tag, title, value, unit, baseline, share, "
-		"team_size, likelihood, lead_days, confidence, project, note) "
-		"VALUES (?15, coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING uid";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
-	int rc;
-
-	if (!stmt || bind_columns(db, stmt, 0, a) != 0)
-		return -1;
-	rc = il_db_step(db, stmt);
-	if (rc == SQLITE_ROW) {
-		if (!a->uid)
-			a->uid = il_xstrdup(il_column_text(stmt, 0));
-		rc = il_db_step(db, stmt);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* The lists go in before the row, whose insert trigger indexes them all
- * for search at once (see schema/0001-init.sql). */
-int il_achievement_insert(struct il_db *db, struct il_achievement *a)
-{
-	if ((a->id = next_id(db)) < 0 || write_lists(db, a, false) < 0)
-		return -1;
-	return insert_row(db, a);
-}
-
-static int set_triggers(struct il_db *db, int enable)
-{
-	/* Changing the setting expires prepared statements, so cached ones are
-	 * compiled again with or without the triggers. */
-	if (sqlite3_db_config(db->handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, enable, NULL) !=
-	    SQLITE_OK) {
-		il_error("database '%s': cannot %s triggers", db->path,
-			 enable ? "enable" : "disable");
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * A bulk load binds each row into an INSERT of BULK_ROWS rows and runs it
- * when it is full, which spares the cost of a statement per row (per list
- * item, too).  The VALUES are read through WHERE key IS NOT NULL, so that
- * the same statement also stores the last, smaller batch: its unused rows
- * get a NULL key.
- */
-#define BULK_ROWS 128
-
-/* Each table's INSERT up to the FROM, and the number of values a row
- * binds.  created_at and updated_at get what their defaults would give,
- * once per statement: as defaults, strftime ran for every row, which took
- * 5 % of an import. */
-static const struct {
-	const char *insert;
-	int columns;
-} bulk_tables[IL_BULK_TABLES] = {
-	{"INSERT INTO achievement (uid, date, tag, title, value, unit, baseline, share, "
-	 "team_size, likelihood, lead_days, confidence, project, note, id, created_at, "
-	 "updated_at) SELECT *, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-	 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-	 15},
-	{"INSERT INTO achievement_org (achievement_id, position, name) SELECT *", 3},
-	{"INSERT INTO achievement_evidence (achievement_id, position, name) SELECT *", 3},
-	{"INSERT INTO achievement_witness (achievement_id, position, name) SELECT *", 3},
-};
-
-/* The key whose NULL marks an unused row: the id, last of an achievement's
- * columns and first of a list item's. */
-static int bulk_key_column(int table)
-{
-	return table == 0 ? bulk_tables[0].columns : 1;
-}
-
-static int prepare_bulk(struct il_db *db, struct il_bulk *bulk, int table)
-{
-	struct il_buf sql = {0};
-
-	il_buf_printf(&sql, "%s FROM (VALUES ", bulk_tables[table].insert);
-	for (int row = 0; row < BULK_ROWS; row++) {
-		il_buf_puts(&sql, row ? ", (?" : "(?");
-		for (int column = 1; column < bulk_tables[table].columns; column++)
-			il_buf_puts(&sql, ", ?");
-		il_buf_puts(&sql, ")");
-	}
-	il_buf_printf(&sql, ") WHERE column%d IS NOT NULL", bulk_key_column(table));
-	bulk->stmt[table] = il_db_prepare(db, sql.data);
-	il_buf_free(&sql);
-	return bulk->stmt[table] ? 0 : -1;
-}
-
-/* Stores the rows bound so far. */
-static int flush_bulk(struct il_db *db, struct il_bulk *bulk, int table)
-{
-	sqlite3_stmt *stmt = bulk->stmt[table];
-	int columns = bulk_tables[table].columns;
-
-	if (bulk->rows[table] == 0)
-		return 0;
-	for (int row = bulk->rows[table]; row < BULK_ROWS; row++)
-		if (il_bind_null(db, stmt, row * columns + bulk_key_column(table)) < 0)
-			return -1;
-	bulk->rows[table] = 0;
-	return il_db_run(db, stmt);
-}
-
-/* The parameter before the next row's first, storing the full statement
- * first.  List items may go in before their achievement: the foreign keys
- * are checked at commit. */
-static int next_bulk_row(struct il_db *db, struct il_bulk *bulk, int table)
-{
-	if (bulk->rows[table] == BULK_ROWS && flush_bulk(db, bulk, table) < 0)
-		return -1;
-	return bulk->rows[table]++ * bulk_tables[table].columns;
-}
-
-/* Drops the secondary indexes of the achievement tables, keeping their
- * definitions in BULK->indexes.  Kept up row by row, they cost a 1M-record
- * import 5.5 s; built at the end, from sorted rows, 3.2 s. */
-static int drop_indexes(struct il_db *db, struct il_bulk *bulk)
-{
-	static const char sql[] =
-		"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-		"AND tbl_name IN ('achievement', 'achievement_org', 'achievement_evidence', "
-		"'achievement_witness')";
-	struct il_strlist names = {0};
-	sqlite3_stmt *stmt = il_db_prepare(db, sql);
-	int rc = stmt ? SQLITE_ROW : -1;
-
-	while (stmt && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
-		il_strlist_push(&names, il_column_text(stmt, 0));
-		il_strlist_push(&bulk->indexes, il_column_text(stmt, 1));
-	}
-	sqlite3_finalize(stmt);
-	for (size_t i = 0; i < names.len && rc == SQLITE_DONE; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names.items[i]);
-
-		if (!drop || il_db_exec(db, drop) < 0)
-			rc = -1;
-		sqlite3_free(drop);
-	}
-	il_strlist_clear(&names);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty)
-{
-	*bulk = (struct il_bulk){0};
-	/* Statement journals in memory: each multi-row insert keeps one, to be
-	 * undone alone, and in temporary files they made a 100k-record import
-	 * 0.1 s slower. */
-	if ((bulk->first_id = next_id(db)) < 0 || set_triggers(db, 0) < 0 ||
-	    il_db_exec(db, "PRAGMA temp_store = MEMORY") < 0 ||
-	    (empty && drop_indexes(db, bulk) < 0))
-		return -1;
-	bulk->next_id = bulk->first_id;
-	for (int table = 0; table < IL_BULK_TABLES; table++)
-		if (prepare_bulk(db, bulk, table) < 0)
-			return -1;
-	return 0;
-}
-
-/* Ids come from a counter: the transaction holds the write lock, so no
- * other writer can take one meanwhile. */
-int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a)
-{
-	int first;
-
-	a->id = bulk->next_id++;
-	if ((first = next_bulk_row(db, bulk, 0)) < 0 ||
-	    bind_columns(db, bulk->stmt[0], first, a) != 0)
-		return -1;
-	for (int field = IL_FIELD_ORGS; field <= IL_FIELD_WITNESSES; field++) {
-		const struct il_strlist *list = list_of(a, field);
-		int table = 1 + field - IL_FIELD_ORGS;
-		sqlite3_stmt *stmt = bulk->stmt[table];
-
-		for (size_t i = 0; i < list->len; i++) {
-			if ((first = next_bulk_row(db, bulk, table)) < 0 ||
-			    il_bind_int(db, stmt, first + 1, a->id) < 0 ||
-			    il_bind_int(db, stmt, first + 2, (int64_t)i + 1) < 0 ||
-			    il_bind_text(db, stmt, first + 3, list->items[i]) < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk)
-{
-	static const char sql[] =
-		"INSERT INTO achievement_fts (rowid, title, note, project, orgs, evidence, "
-		"witnesses) SELECT * FROM achievement_search WHERE id >= ?";
-	sqlite3_stmt *stmt;
-
-	for (int table = 0; table < IL_BULK_TABLES; table++)
-		if (flush_bulk(db, bulk, table) < 0)
-			return -1;
-	/* The sorts that build the indexes spill to files, not memory: with
-	 * temp_store = MEMORY, building those of 1M records took 146 MB. */
-	if (il_db_exec(db, "PRAGMA temp_store = DEFAULT") < 0)
-		return -1;
-	for (size_t i = 0; i < bulk->indexes.len; i++)
-		if (il_db_exec(db, bulk->indexes.items[i]) < 0)
-			return -1;
-	il_achievement_bulk_free(bulk);
-	if (set_triggers(db, 1) < 0 || !(stmt = il_db_cached(db, sql)))
-		return -1;
-	if (il_bind_int(db, stmt, 1, bulk->first_id) < 0)
-		return -1;
-	return il_db_run(db, stmt);
-}
-
-void il_achievement_bulk_free(struct il_bulk *bulk)
-{
-	for (int table = 0; table < IL_BULK_TABLES; table++) {
-		sqlite3_finalize(bulk->stmt[table]);
-		bulk->stmt[table] = NULL;
-	}
-	il_strlist_clear(&bulk->indexes);
-}
-
-/* The lists are replaced first, so that the row's update trigger indexes
- * the new ones for search. */
-int il_achievement_update(struct il_db *db, const struct il_achievement *a)
-{
-	static const char sql[] =
-		"UPDATE achievement SET uid = ?1, date = ?2, tag = ?3, title = ?4, value = ?5, "
-		"unit = ?6, baseline = ?7, share = ?8, team_size = ?9, likelihood = ?10, "
-		"lead_days = ?11, confidence = ?12, project = ?13, note = ?14, "
-		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?15";
-	sqlite3_stmt *stmt;
-
-	if (write_lists(db, a, true) < 0 || !(stmt = il_db_cached(db, sql)))
-		return -1;
-	if (bind_columns(db, stmt, 0, a) != 0)
-		return -1;
-	return il_db_run(db, stmt);
-}
-
-static char *column_string(sqlite3_stmt *stmt, int column)
-{
-	const unsigned char *text = sqlite3_column_text(stmt, column);
-
-	return text ? il_xstrdup((const char *)text) : NULL;
-}
-
-static void read_columns(sqlite3_stmt *stmt, struct il_achievement *a)
-{
-	il_parse_date(il_column_text(stmt, 2), &a->date);
-	a->id = sqlite3_column_int64(stmt, 0);
-	a->uid = column_string(stmt, 1);
-	a->tag = il_tag_parse(il_column_text(stmt, 3));
-	a->title = column_string(stmt, 4);
-	a->has_value = sqlite3_column_type(stmt, 5) != SQLITE_NULL;
-	a->value = sqlite3_column_double(stmt, 5);
-	a->unit = column_string(stmt, 6);
-	a->has_baseline = sqlite3_column_type(stmt, 7) != SQLITE_NULL;
-	a->baseline = sqlite3_column_double(stmt, 7);
-	a->share = sqlite3_column_double(stmt, 8);
-	a->team_size = sqlite3_column_int64(stmt, 9);
-	a->has_likelihood = sqlite3_column_type(stmt, 10) != SQLITE_NULL;
-	a->likelihood = sqlite3_column_double(stmt, 10);
-	a->has_lead_days = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-	a->lead_days = sqlite3_column_int64(stmt, 11);
-	for (size_t c = 0; c < IL_ARRAY_LEN(confidence_names); c++)
-		if (strcmp(confidence_names[c], il_column_text(stmt, 12)) == 0)
-			a->confidence = (enum il_confidence)c;
-	a->project = column_string(stmt, 13);
-	a->note = column_string(stmt, 14);
-	a->deleted_at = column_string(stmt, 15);
-}
-
-static int read_lists(struct il_db *db, struct il_achievement *a)
-{
-	for (int field = IL_FIELD_ORGS; field <= IL_FIELD_WITNESSES; field++) {
-		sqlite3_stmt *stmt = il_db_cached(db, list_select_sql[field]);
-		int rc;
-
-		if (!stmt || il_bind_int(db, stmt, 1, a->id) < 0)
-			return -1;
-		while ((rc = il_db_step(db, stmt)) == SQLITE_ROW)
-			il_strlist_push(list_of(a, field), il_column_text(stmt, 0));
-		sqlite3_reset(stmt);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
-
-int il_achievement_load(struct il_db *db, int64_t id, struct il_achievement *a)
-{
-	static const char sql[] =
-		"SELECT id, uid, date, tag, title, value, unit, baseline, share, team_size, "
-		"likelihood, lead_days, confidence, project, note, deleted_at "
-		"FROM achievement WHERE id = ?";
-	sqlite3_stmt *stmt = il_db_cached(db, sql);
-	int rc;
-
-	*a = (struct il_achievement){0};
-	if (!stmt || il_bind_int(db, stmt, 1, id) < 0)
-		return -1;
-	rc = il_db_step(db, stmt);
-	if (rc == SQLITE_ROW)
-		read_columns(stmt, a);
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : -1;
-	if (read_lists(db, a) < 0) {
-		il_achievement_free(a);
-		return -1;
-	}
-	return 1;
-}
-
-int il_achievement_any_stored(struct il_db *db)
-{
-	sqlite3_stmt *stmt = il_db_cached(db, "SELECT EXISTS (SELECT 1 FROM achievement)");
-	int rc = stmt ? il_db_step(db, stmt) : -1;
-	int any = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
-
-	if (stmt)
-		sqlite3_reset(stmt);
-	return any;
-}
-
-int il_achievement_uid_exists(struct il_db *db, const char *uid)
-{
-	sqlite3_stmt *stmt = il_db_cached(db, "SELECT 1 FROM achievement WHERE uid = ?");
-	int rc;
-
-	if (!stmt || il_bind_text(db, stmt, 1, uid) < 0)
-		return -1;
-	rc = il_db_step(db, stmt);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 int64_t il_parse_id(const char *text)

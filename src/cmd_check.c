@@ -2,14 +2,15 @@
  * index's agreement with the achievements. */
 
 #include "impactlog/cli.h"
+#include "impactlog/report.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The first row of SQL as text, or NULL when there are no rows; *failed on error. */
-static char *first_row(struct il_db *db, const char *sql, bool *failed)
+/* The first row of STMT as text, or NULL when there are no rows; *failed
+ * on error, a NULL STMT too (its preparation has said why). */
+static char *first_row(struct il_db *db, sqlite3_stmt *stmt, bool *failed)
 {
-	sqlite3_stmt *stmt = il_db_prepare(db, sql);
 	char *text = NULL;
 	int rc;
 
@@ -53,27 +54,18 @@ int cmd_check(struct il_ctx *ctx, int argc, char **argv)
 		return il_usage_hint(ctx);
 	if (!(db = il_ctx_db(ctx)))
 		return IL_CMD_ERROR;
-	problem = first_row(db, "PRAGMA integrity_check", &failed);
+	problem = first_row(db, il_db_prepare(db, "PRAGMA integrity_check"), &failed);
 	if (failed)
 		return IL_CMD_ERROR;
 	if (problem && strcmp(problem, "ok") != 0)
 		return fail_check(db, "integrity check", problem);
 	free(problem);
-	problem = first_row(db,
-			    "SELECT format('%s row %d refers to a missing %s', \"table\", rowid, "
-			    "parent) FROM pragma_foreign_key_check",
-			    &failed);
+	problem = first_row(db, il_report_prepare(db, "check_foreign_keys.sql"), &failed);
 	if (failed)
 		return IL_CMD_ERROR;
 	if (problem)
 		return fail_check(db, "foreign-key check", problem);
-	problem = first_row(db,
-			    "SELECT format('%d achievements but %d search entries', "
-			    "(SELECT count(*) FROM achievement), "
-			    "(SELECT count(*) FROM achievement_fts)) "
-			    "WHERE (SELECT count(*) FROM achievement) != "
-			    "(SELECT count(*) FROM achievement_fts)",
-			    &failed);
+	problem = first_row(db, il_report_prepare(db, "check_search_index.sql"), &failed);
 	if (failed)
 		return IL_CMD_ERROR;
 	if (problem)

@@ -5,6 +5,7 @@
 #include "impactlog/csv_out.h"
 #include "impactlog/filter.h"
 #include "impactlog/format.h"
+#include "impactlog/report.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,43 +22,9 @@ static const struct option options[] = {
 	{0},
 };
 
-#define JSON_LIST(table)                                                                           \
-	"json((SELECT json_group_array(name) FROM (SELECT name FROM " table                        \
-	" WHERE achievement_id = a.id ORDER BY position)))"
-
-static const char json_sql[] =
-	"SELECT json_object('id', a.id, 'uid', a.uid, 'date', a.date, 'tag', a.tag, "
-	"'title', a.title, 'value', a.value, 'unit', a.unit, 'baseline', a.baseline, "
-	"'share', a.share, 'team_size', a.team_size, 'likelihood', a.likelihood, "
-	"'lead_days', a.lead_days, 'confidence', a.confidence, 'project', a.project, "
-	"'orgs', " JSON_LIST("achievement_org") ", 'evidence', " JSON_LIST(
-		"achievement_evidence") ", 'witnesses', " JSON_LIST("achievement_witness") ", "
-											   "'note',"
-											   " a."
-											   "note) "
-											   "FROM "
-											   "achieve"
-											   "ment "
-											   "AS a "
-											   "JOIN "
-											   "selecte"
-											   "d "
-											   "USING "
-											   "(id) "
-											   "ORDER "
-											   "BY "
-											   "a.date "
-											   "DESC, "
-											   "a.id "
-											   "DESC";
-
-static const char table_sql[] =
-	"SELECT a.id, a.date, a.tag, a.title, a.attributed, a.unit "
-	"FROM achievement_facts AS a JOIN selected USING (id) ORDER BY a.date DESC, a.id DESC";
-
 static int list_json(struct il_db *db)
 {
-	sqlite3_stmt *stmt = il_db_prepare(db, json_sql);
+	sqlite3_stmt *stmt = il_report_prepare(db, "list_json.sql");
 	int rc, rows = 0;
 
 	if (!stmt)
@@ -133,7 +100,7 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 
 static int list_table(struct il_db *db)
 {
-	sqlite3_stmt *stmt = il_db_prepare(db, table_sql);
+	sqlite3_stmt *stmt = il_report_prepare(db, "list_table.sql");
 	struct row *rows = NULL;
 	size_t count = 0, cap = 0;
 	int rc, width = il_terminal_width(STDOUT_FILENO);

@@ -2,6 +2,7 @@
  * who the reports are about. */
 
 #include "impactlog/cli.h"
+#include "impactlog/report.h"
 
 #include <string.h>
 
@@ -32,8 +33,8 @@ static int check_value(int opt, const char *arg)
 
 static int print_profile(struct il_db *db)
 {
-	sqlite3_stmt *stmt = il_db_prepare(
-		db, "SELECT name, level, track, target_level, manager FROM profile WHERE id = 1");
+	/* The report's own query, whose columns come in the order of columns[]. */
+	sqlite3_stmt *stmt = il_report_prepare(db, "profile.sql");
 	int rc;
 
 	if (!stmt)

@@ -3,6 +3,7 @@
 
 #include "impactlog/achievement.h"
 #include "impactlog/cli.h"
+#include "impactlog/embed.h"
 
 #include <stdlib.h>
 
@@ -33,9 +34,7 @@ static int check_state(struct il_db *db, int64_t id, bool to_trash)
 
 static int move(struct il_ctx *ctx, const int64_t *ids, int count, bool to_trash)
 {
-	static const char trash_sql[] =
-		"UPDATE achievement SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-		"WHERE id = ? AND deleted_at IS NULL";
+	const char *trash_sql = il_report_sql("trash.sql");
 	static const char restore_sql[] = "UPDATE achievement SET deleted_at = NULL WHERE id = ?";
 	struct il_db *db = il_ctx_db(ctx);
 	sqlite3_stmt *stmt;

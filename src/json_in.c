@@ -2,6 +2,7 @@
 
 #include "impactlog/json_in.h"
 
+#include "impactlog/embed.h"
 #include "impactlog/format.h"
 
 #include <errno.h>
@@ -50,6 +51,10 @@ static sqlite3_stmt *prepare(struct reader *r, const char *sql, const char *text
 {
 	sqlite3_stmt *stmt = NULL;
 
+	if (!sql) {
+		fail(r, "internal error: no such report query");
+		return NULL;
+	}
 	if (sqlite3_prepare_v2(r->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(stmt, 1, text, (int)len, SQLITE_STATIC) != SQLITE_OK) {
 		sql_fail(r);
@@ -392,11 +397,6 @@ static int choose_path(struct reader *r, const char *type, long long count, cons
 
 static int find_object(struct reader *r, const char **path)
 {
-	/* json_type() raises an error on invalid JSON: CASE keeps it away. */
-	static const char sql[] = "SELECT json_valid(?1), "
-				  "CASE WHEN json_valid(?1) THEN json_type(?1) END, "
-				  "CASE WHEN json_valid(?1) THEN json_array_length(?1) END, "
-				  "CASE WHEN json_valid(?1) THEN json_type(?1, '$[0]') END";
 	sqlite3_stmt *stmt;
 	const char *type;
 	int rc;
@@ -404,7 +404,7 @@ static int find_object(struct reader *r, const char **path)
 	/* Before SQLite walks the document, which such a key would upset. */
 	if (!keys_are_strings(r->text, r->len))
 		return fail(r, "not valid JSON");
-	if (!(stmt = prepare(r, sql, r->text, r->len)))
+	if (!(stmt = prepare(r, il_report_sql("json_shape.sql"), r->text, r->len)))
 		return -1;
 	if (sqlite3_step(stmt) != SQLITE_ROW)
 		rc = sql_fail(r);

@@ -74,6 +74,8 @@ void il_db_sweep(const char *path, int lock);
 int il_db_schema_version(void);
 
 int il_db_exec(struct il_db *db, const char *sql);
+/* Both prepare SQL or return NULL after one message; SQL may be the NULL
+ * of il_report_sql (embed.h) for a query it does not have. */
 sqlite3_stmt *il_db_prepare(struct il_db *db, const char *sql);
 /* A prepared statement for SQL, which must be a string with static storage:
  * prepared on first use, reset and unbound, and finalized by il_db_close. */

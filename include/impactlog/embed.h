@@ -12,7 +12,8 @@ extern const int il_schema_count;
 extern const struct il_embedded il_reports[];
 extern const int il_reports_count;
 
-/* The embedded report query named NAME ("by_tag.sql"), or NULL. */
+/* The embedded query reports/NAME ("totals.sql"), or NULL.  il_report_prepare
+ * (report.h) prepares one, with a message when NAME is missing. */
 const char *il_report_sql(const char *name);
 
 #endif

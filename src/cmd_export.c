@@ -44,8 +44,8 @@ int cmd_export(struct il_ctx *ctx, int argc, char **argv)
 		return IL_CMD_USAGE;
 	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
 		return rc;
-	if (il_filter_select(&ctx->db, &filter, "selected") < 0 ||
-	    il_csv_write(&ctx->db, "selected", false, out.fp) < 0) {
+	if (il_filter_select(&ctx->db, &filter, IL_FILTER_SELECTED) < 0 ||
+	    il_csv_write(&ctx->db, IL_FILTER_SELECTED, false, out.fp) < 0) {
 		il_output_abort(&out);
 		return IL_CMD_ERROR;
 	}

@@ -166,11 +166,12 @@ int cmd_list(struct il_ctx *ctx, int argc, char **argv)
 				      argv[optind]);
 	if (il_filter_check(&filter) != IL_CMD_OK)
 		return IL_CMD_USAGE;
-	if (!(db = il_ctx_db(ctx)) || il_filter_select(db, &filter, "selected") < 0)
+	if (!(db = il_ctx_db(ctx)) || il_filter_select(db, &filter, IL_FILTER_SELECTED) < 0)
 		return IL_CMD_ERROR;
 	switch (format) {
 	case FORMAT_CSV:
-		return il_csv_write(db, "selected", true, stdout) < 0 ? IL_CMD_ERROR : IL_CMD_OK;
+		return il_csv_write(db, IL_FILTER_SELECTED, true, stdout) < 0 ? IL_CMD_ERROR
+									      : IL_CMD_OK;
 	case FORMAT_JSON:
 		return list_json(db);
 	default:

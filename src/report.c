@@ -510,14 +510,14 @@ static bool selects_all(const struct il_filter *f)
 /* Points the report views (report_facts and the list views) at the
  * period.  Without a filter they stand over the tables themselves, so that
  * a report of everything reads the indexes and never copies a million ids
- * into IL_REPORT_SELECTED to join them back. */
+ * into IL_FILTER_SELECTED to join them back. */
 static int select_period(struct il_db *db, const struct il_filter *f)
 {
 	const char *views;
 
 	if (selects_all(f))
 		views = il_report_sql("select_all.sql");
-	else if (il_filter_select(db, f, IL_REPORT_SELECTED) < 0)
+	else if (il_filter_select(db, f, IL_FILTER_SELECTED) < 0)
 		return -1;
 	else
 		views = il_report_sql("select_filtered.sql");

@@ -55,6 +55,10 @@ void il_filter_describe(const struct il_filter *f, struct il_buf *out);
 /* The same filter moved to the cycle before its own; false without --cycle. */
 bool il_filter_previous_cycle(const struct il_filter *f, struct il_filter *previous);
 
+/* The temporary table of the ids a command selected, by the name the
+ * queries in reports/ read it by (list_*.sql, select_filtered.sql). */
+#define IL_FILTER_SELECTED "selected"
+
 /* Fills the temporary table TABLE (created or emptied) with the ids of the
  * achievements that pass F. TABLE must be a fixed name, never user text. */
 int il_filter_select(struct il_db *db, const struct il_filter *f, const char *table);

@@ -53,11 +53,10 @@
  * report_org, report_evidence and report_witness their list rows (see
  * reports/select_all.sql).  They outlive il_report_build, so a renderer may
  * read the rows themselves: SELECT ... FROM report_facts.  With a filter,
- * the views read the ids in the temporary table IL_REPORT_SELECTED;
+ * the views read the ids in the temporary table IL_FILTER_SELECTED;
  * without one, they stand over the tables.  IL_REPORT_PREVIOUS holds the
  * previous cycle's ids (empty without --cycle). */
 #define IL_REPORT_FACTS	   "report_facts"
-#define IL_REPORT_SELECTED "selected"
 #define IL_REPORT_PREVIOUS "previous"
 
 #define IL_REPORT_TAGS	      4	 /* size of by_tag[] arrays: enum il_tag + 1 */

@@ -77,22 +77,6 @@ static bool note_is(const char *text, const char *want)
 	return same;
 }
 
-static bool items_are(const struct il_strlist *list, const char *const *want)
-{
-	size_t n = 0;
-
-	while (want[n])
-		n++;
-	if (list->len != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list->items[i], want[i]) != 0)
-			return false;
-	return true;
-}
-
-#define ITEMS(...) ((const char *const[]){__VA_ARGS__, NULL})
-
 #define FIELDS                                                                                     \
 	"date, tag, title, value, unit, baseline, share, team_size, likelihood, lead_days, "       \
 	"confidence, project, orgs, evidence, witnesses, note"
@@ -151,9 +135,9 @@ static void test_every_field(void)
 	CHECK(p.a.has_lead_days && p.a.lead_days == 14);
 	CHECK(p.a.confidence == IL_CONFIDENCE_MEASURED);
 	CHECK_STR(p.a.project, "Payments");
-	CHECK(items_are(&p.a.orgs, ITEMS("growth", "payments")));
-	CHECK(items_are(&p.a.evidence, ITEMS("https://example.com/postmortem")));
-	CHECK(items_are(&p.a.witnesses, ITEMS("Dana Q. Smith")));
+	CHECK(unit_items_are(&p.a.orgs, ITEMS("growth", "payments")));
+	CHECK(unit_items_are(&p.a.evidence, ITEMS("https://example.com/postmortem")));
+	CHECK(unit_items_are(&p.a.witnesses, ITEMS("Dana Q. Smith")));
 	CHECK_STR(p.a.note, "Found it in review.");
 	done(&p);
 }
@@ -210,8 +194,8 @@ static void test_lists(void)
 		  "witnesses: Ada Lovelace; Grace\\; Hopper; C:\\\\temp\n"
 		  "evidence: ;;\n");
 	CHECK(p.result == IL_ENTRY_OK);
-	CHECK(items_are(&p.a.orgs, ITEMS("growth", "payments", "search")));
-	CHECK(items_are(&p.a.witnesses, ITEMS("Ada Lovelace", "Grace; Hopper", "C:\\temp")));
+	CHECK(unit_items_are(&p.a.orgs, ITEMS("growth", "payments", "search")));
+	CHECK(unit_items_are(&p.a.witnesses, ITEMS("Ada Lovelace", "Grace; Hopper", "C:\\temp")));
 	CHECK(p.a.evidence.len == 0);
 	done(&p);
 }

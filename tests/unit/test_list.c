@@ -8,21 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether LIST holds exactly the NULL-terminated items WANT. */
-static bool list_is(const struct il_strlist *list, const char *const *want)
-{
-	size_t n = 0;
-
-	while (want[n])
-		n++;
-	if (list->len != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list->items[i], want[i]) != 0)
-			return false;
-	return true;
-}
-
 /* Whether splitting TEXT gives the items WANT. */
 static bool split_is(const char *text, const char *const *want)
 {
@@ -30,13 +15,12 @@ static bool split_is(const char *text, const char *const *want)
 	bool same;
 
 	il_list_split(text, &list);
-	same = list_is(&list, want);
+	same = unit_items_are(&list, want);
 	il_strlist_clear(&list);
 	return same;
 }
 
-#define ITEMS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NO_ITEMS   ((const char *const[]){NULL})
+#define NO_ITEMS ((const char *const[]){NULL})
 
 /* Whether joining the items ITEMS gives WANT. */
 static bool join_is(const char *const *items, const char *want)
@@ -65,7 +49,7 @@ static bool round_trips(const char *const *items)
 		il_strlist_push(&list, items[i]);
 	il_list_join(&list, &text);
 	il_list_split(il_buf_str(&text), &back);
-	same = list_is(&back, items);
+	same = unit_items_are(&back, items);
 	il_buf_free(&text);
 	il_strlist_clear(&list);
 	il_strlist_clear(&back);
@@ -129,7 +113,7 @@ static void test_split_appends(void)
 
 	il_strlist_push(&list, "first");
 	il_list_split("second;third", &list);
-	CHECK(list_is(&list, ITEMS("first", "second", "third")));
+	CHECK(unit_items_are(&list, ITEMS("first", "second", "third")));
 	il_list_split("", &list);
 	CHECK(list.len == 3);
 	il_strlist_clear(&list);

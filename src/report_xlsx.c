@@ -427,12 +427,12 @@ static void xlsx_free(struct il_xlsx *x)
 	free(x);
 }
 
-/* The Achievements sheet needs no report model, and takes about as long
- * as building one: the model is built in a second thread meanwhile.  The
- * workbook is opened before that thread starts, because opening it
- * silences stderr for a moment (libxlsxwriter prints its own errors),
- * which must not swallow a message of the thread's; it is closed after
- * the thread has ended, for the same reason. */
+/* The Achievements sheet needs no report model: the model is built in a
+ * second thread meanwhile (see report_job.c).  The workbook is opened
+ * before that thread starts, because opening it silences stderr for a
+ * moment (libxlsxwriter prints its own errors), which must not swallow a
+ * message of the thread's; it is closed after the thread has ended, for
+ * the same reason. */
 int il_report_xlsx(struct il_db *db, const struct il_report_options *options, const char *path,
 		   const char *name)
 {

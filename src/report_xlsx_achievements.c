@@ -14,7 +14,9 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* The Achievements headers and widths, in enum column order. */
+/* The Achievements headers and widths, in enum column order.  The
+ * specification fixes the headers, by which readers of the workbook find
+ * a column: they are names, not report words. */
 static const struct {
 	const char *header;
 	double width;

@@ -17,6 +17,14 @@
 #include <stdint.h>
 #include <xlsxwriter.h>
 
+/* The sheets' names.  The specification fixes them, and formulas and
+ * charts refer to them: they are names, not report words. */
+#define SHEET_SUMMARY	   "Summary"
+#define SHEET_ACHIEVEMENTS "Achievements"
+#define SHEET_BY_ORG	   "By org"
+#define SHEET_BY_PROJECT   "By project"
+#define SHEET_TIMELINE	   "Timeline"
+
 /* The Achievements columns: also the column order of xlsx_achievements.sql. */
 enum column {
 	COL_ID,

@@ -2,7 +2,7 @@
  * The Achievements sheet: every achievement of the period, one row each,
  * from xlsx_achievements.sql, with the Attributed and Scale factor
  * formulas of its own row.  The workbook writes it first (see
- * report_xlsx.c), while a second thread reads the rows.
+ * report_xlsx.c), while a second thread builds the report model.
  */
 
 #include "report_xlsx.h"
@@ -10,13 +10,13 @@
 #include "impactlog/report.h"
 #include "impactlog/util.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <xlsxwriter.h>
 
-/* The Achievements headers and widths, in enum column order. */
+/* The Achievements headers and widths, in enum column order.  The
+ * specification fixes the headers, by which readers of the workbook find
+ * a column: they are names, not report words. */
 static const struct {
 	const char *header;
 	double width;
@@ -28,120 +28,21 @@ static const struct {
 	{"Witnesses", 22}, {"Note", 60},
 };
 
-/*
- * Reading a row from SQLite takes about half as long as writing it out, so
- * a second thread reads the rows while this one writes them: it steps the
- * statement on the caller's connection (which the caller leaves alone
- * meanwhile) and copies the rows into one of two batches, filling one while
- * the other is written.
- */
-#define BATCH_ROWS 512
-
-/* The columns read as text; the others are numbers. */
-#define TEXT_COLUMNS                                                                               \
-	(1u << COL_DATE | 1u << COL_TAG | 1u << COL_TITLE | 1u << COL_UNIT |                       \
-	 1u << COL_CONFIDENCE | 1u << COL_ORGS | 1u << COL_EVIDENCE | 1u << COL_WITNESSES |        \
-	 1u << COL_NOTE)
-
-/* One row, copied out of the statement. */
-struct row {
-	const char *text_base;	  /* the batch's text, once the batch is full */
-	uint32_t text[COL_COUNT]; /* offsets in it; 0 is "" (NULL, or a number) */
-	double number[COL_COUNT];
-	uint32_t nulls; /* a bit per column */
-};
-
-struct batch {
-	struct row rows[BATCH_ROWS];
-	size_t len;
-	struct il_buf text;
-	bool last;   /* no batch follows this one */
-	bool failed; /* reading failed, after a message */
-};
-
-struct reader {
-	struct il_db *db;
-	sqlite3_stmt *stmt;
-	mtx_t lock;
-	cnd_t turned;	       /* a batch changed hands, or stop was set */
-	struct batch *batches; /* two, each some 120 kB */
-	bool full[2];	       /* read and not yet written */
-	bool stop;	       /* the writer wants no more rows */
-	struct il_buf message; /* why reading failed, held for the writer */
-};
-
-static bool is_null(const struct row *row, enum column col)
+/* ROW is xlsx_achievements.sql stepped to a row; COL, one of its columns. */
+static bool is_null(sqlite3_stmt *row, enum column col)
 {
-	return row->nulls >> col & 1;
+	return sqlite3_column_type(row, col) == SQLITE_NULL;
 }
 
-static double column_double(const struct row *row, enum column col)
+static double column_double(sqlite3_stmt *row, enum column col)
 {
-	return row->number[col];
+	return sqlite3_column_double(row, col);
 }
 
-static const char *column_text(const struct row *row, enum column col)
+/* A NULL column reads as "". */
+static const char *column_text(sqlite3_stmt *row, enum column col)
 {
-	return row->text_base + row->text[col];
-}
-
-/* Reads up to BATCH_ROWS rows into B. */
-static void fill(struct reader *r, struct batch *b)
-{
-	int rc = SQLITE_ROW;
-
-	b->len = 0;
-	b->text.len = 0;
-	il_buf_append(&b->text, "", 1);
-	while (b->len < BATCH_ROWS && (rc = il_db_step(r->db, r->stmt)) == SQLITE_ROW) {
-		struct row *row = &b->rows[b->len++];
-
-		*row = (struct row){0};
-		for (int col = 0; col < COL_COUNT; col++) {
-			if (sqlite3_column_type(r->stmt, col) == SQLITE_NULL) {
-				row->nulls |= 1u << col;
-			} else if (TEXT_COLUMNS >> col & 1) {
-				row->text[col] = (uint32_t)b->text.len;
-				il_buf_append(&b->text,
-					      (const char *)sqlite3_column_text(r->stmt, col),
-					      (size_t)sqlite3_column_bytes(r->stmt, col) + 1);
-			} else {
-				row->number[col] = sqlite3_column_double(r->stmt, col);
-			}
-		}
-	}
-	for (size_t i = 0; i < b->len; i++)
-		b->rows[i].text_base = b->text.data;
-	b->last = rc != SQLITE_ROW;
-	b->failed = rc < 0;
-}
-
-static int read_rows(void *data)
-{
-	struct reader *r = data;
-
-	il_error_hold(&r->message);
-	for (int i = 0;; i ^= 1) {
-		struct batch *b = &r->batches[i];
-		bool stop;
-
-		mtx_lock(&r->lock);
-		while (r->full[i] && !r->stop)
-			cnd_wait(&r->turned, &r->lock);
-		stop = r->stop;
-		mtx_unlock(&r->lock);
-		if (stop)
-			break;
-		fill(r, b);
-		mtx_lock(&r->lock);
-		r->full[i] = true;
-		cnd_broadcast(&r->turned);
-		mtx_unlock(&r->lock);
-		if (b->last)
-			break;
-	}
-	il_error_hold(NULL);
-	return 0;
+	return il_column_text(row, col);
 }
 
 /* Witnesses come joined with char(31); the cell joins them with "; ",
@@ -202,7 +103,7 @@ static const char *row_formula(char *out, size_t size, const char *template, uns
  * with a blank likelihood read as 100: the achievement_facts definition,
  * in the same order of operations, so Excel's result matches the cached
  * one to the last bit.  A row without a value has no attributed value. */
-static void put_attributed(struct sheet *s, const struct row *row, bool loss, int currency)
+static void put_attributed(struct sheet *s, sqlite3_stmt *row, bool loss, int currency)
 {
 	char formula[160];
 
@@ -223,7 +124,7 @@ static void put_attributed(struct sheet *s, const struct row *row, bool loss, in
 }
 
 /* Scale factor = Value / Baseline when both are set and Baseline > 0. */
-static void put_scale_factor(struct sheet *s, const struct row *row)
+static void put_scale_factor(struct sheet *s, sqlite3_stmt *row)
 {
 	char formula[96];
 
@@ -236,14 +137,14 @@ static void put_scale_factor(struct sheet *s, const struct row *row)
 				    column_double(row, COL_SCALE_FACTOR));
 }
 
-static void put_optional_number(struct sheet *s, const struct row *row, enum column col,
+static void put_optional_number(struct sheet *s, sqlite3_stmt *row, enum column col,
 				lxw_format *format)
 {
 	if (!is_null(row, col))
 		il_xlsx_put_number(s, col, column_double(row, col), format);
 }
 
-static void put_achievement(struct sheet *s, const struct row *row)
+static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 {
 	const char *unit = is_null(row, COL_UNIT) ? "" : column_text(row, COL_UNIT);
 	const char *tag = column_text(row, COL_TAG);
@@ -293,72 +194,24 @@ static void start_achievements(struct sheet *s)
 	il_xlsx_put_header(s, names, COL_COUNT);
 }
 
-/* Writes the batches as the reader fills them, handing each one back; with
- * no reader thread (READ_HERE), reads each batch first. */
-static void write_rows(struct sheet *s, struct reader *r, bool read_here, bool *failed_read)
-{
-	for (int i = 0;; i ^= 1) {
-		struct batch *b = &r->batches[i];
-		bool last;
-
-		if (read_here) {
-			fill(r, b);
-		} else {
-			mtx_lock(&r->lock);
-			while (!r->full[i])
-				cnd_wait(&r->turned, &r->lock);
-			mtx_unlock(&r->lock);
-		}
-		for (size_t k = 0; k < b->len && !s->x->error; k++, s->row++)
-			put_achievement(s, &b->rows[k]);
-		last = b->last || s->x->error;
-		*failed_read = b->failed;
-		mtx_lock(&r->lock);
-		r->full[i] = false;
-		r->stop = last;
-		cnd_broadcast(&r->turned);
-		mtx_unlock(&r->lock);
-		if (last)
-			return;
-	}
-}
-
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
 {
 	struct sheet s = {.x = x, .ws = x->achievements};
-	struct reader r = {.db = db, .batches = il_xcalloc(2, sizeof(*r.batches))};
-	bool failed_read = false;
-	thrd_t thread;
+	sqlite3_stmt *stmt;
+	int rc = SQLITE_DONE;
 
-	if (!(r.stmt = il_report_prepare(db, "xlsx_achievements.sql")) ||
-	    il_bind_int(db, r.stmt, 1, x->redact) < 0) {
-		sqlite3_finalize(r.stmt);
-		free(r.batches);
-		return -1;
-	}
-	if (mtx_init(&r.lock, mtx_plain) != thrd_success || cnd_init(&r.turned) != thrd_success) {
-		il_error("cannot set up a lock: %s", strerror(errno ? errno : ENOMEM));
-		sqlite3_finalize(r.stmt);
-		free(r.batches);
+	if (!(stmt = il_report_prepare(db, "xlsx_achievements.sql")) ||
+	    il_bind_int(db, stmt, 1, x->redact) < 0) {
+		sqlite3_finalize(stmt);
 		return -1;
 	}
 	start_achievements(&s);
-	if (thrd_create(&thread, read_rows, &r) == thrd_success) {
-		write_rows(&s, &r, false, &failed_read);
-		thrd_join(thread, NULL);
-		if (failed_read && !x->error)
-			il_error("%s", il_buf_str(&r.message));
-	} else {
-		write_rows(&s, &r, true, &failed_read);
+	while (!x->error && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		put_achievement(&s, stmt);
+		s.row++;
 	}
-	cnd_destroy(&r.turned);
-	mtx_destroy(&r.lock);
-	il_buf_free(&r.batches[0].text);
-	il_buf_free(&r.batches[1].text);
-	free(r.batches);
-	il_buf_free(&r.message);
-	sqlite3_finalize(r.stmt);
-	if (!x->error && failed_read)
+	sqlite3_finalize(stmt);
+	if (!x->error && rc < 0)
 		return -1;
 	/* In constant_memory mode a range must not end on a row already
 	 * behind us; the last row is still the current one. */

@@ -73,20 +73,30 @@ static lxw_col_t group_last_col(const struct unit_columns *u)
 static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
 {
 	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
-		g->first, "Achievements", "prevented-loss", "enabled-scale", "user-growth"};
+		g->first, il_report_word(IL_WORD_ACHIEVEMENTS), "prevented-loss", "enabled-scale",
+		"user-growth"};
 	char names[UNIT_COLUMNS_MAX][80];
 	size_t count = GROUP_FIRST_UNIT;
+	struct il_buf name = {0}, other = {0};
 
 	for (size_t i = 0; i < u->len; i++) {
-		const char *unit = *u->units[i] ? u->units[i] : "no unit";
+		const char *unit = *u->units[i] ? u->units[i] : il_report_word(IL_WORD_NO_UNIT);
+		char *cut = il_xstrndup(unit, il_utf8_prefix(unit, 40));
 
-		snprintf(names[i], sizeof(names[i]), "Attributed (%.*s)",
-			 (int)il_utf8_prefix(unit, 40), unit);
+		/* The unit cut to 40 characters, the header to 79 bytes. */
+		il_buf_reset(&name);
+		il_report_attributed_in(cut, &name);
+		snprintf(names[i], sizeof(names[i]), "%s", il_buf_str(&name));
 		list[count++] = names[i];
+		free(cut);
 	}
-	if (u->other)
-		list[count++] = "Attributed (other units)";
+	if (u->other) {
+		il_report_attributed_in(il_report_word(IL_WORD_OTHER_UNITS), &other);
+		list[count++] = il_buf_str(&other);
+	}
 	il_xlsx_put_header(s, list, count);
+	il_buf_free(&name);
+	il_buf_free(&other);
 }
 
 static void group_row(struct sheet *s, const struct il_report_group *group,
@@ -148,18 +158,17 @@ void il_xlsx_write_group_sheets(struct il_xlsx *x)
 	const struct il_report_breadth *b = &x->report->breadth;
 	const struct group_sheet orgs = {
 		.ws = x->by_org,
-		.first = "Org",
-		.unnamed = "(no org)",
-		.note = "Numbers from the report, not formulas. An achievement counts once in "
-			"every org it touches, so the counts may add up to more than the total.",
+		.first = il_report_word(IL_WORD_ORG),
+		.unnamed = il_report_word(IL_WORD_NO_ORG),
+		.note = il_report_word(IL_WORD_ORGS_NOTE),
 		.groups = b->orgs,
 		.len = b->orgs_len,
 	};
 	const struct group_sheet projects = {
 		.ws = x->by_project,
-		.first = "Project",
-		.unnamed = "(no project)",
-		.note = "Numbers from the report, not formulas.",
+		.first = il_report_word(IL_WORD_PROJECT),
+		.unnamed = il_report_word(IL_WORD_NO_PROJECT),
+		.note = il_report_word(IL_WORD_PROJECTS_NOTE),
 		.groups = b->projects,
 		.len = b->projects_len,
 	};
@@ -197,15 +206,18 @@ static void timeline_row(struct sheet *s, const struct il_report_month *m)
 	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
 	il_xlsx_put_formula(s, 4, formula, s->x->fmt.count, (double)m->total);
 	if (m->total == 0)
-		il_xlsx_put_text(s, 5, m->future ? "not yet" : "nothing logged", s->x->fmt.muted);
+		il_xlsx_put_text(s, 5,
+				 il_report_word(m->future ? IL_WORD_MONTH_TO_COME_SHEET
+							  : IL_WORD_MONTH_EMPTY),
+				 s->x->fmt.muted);
 	s->row++;
 }
 
 /* Achievements per month, stacked by tag. */
 static void timeline_chart(struct il_xlsx *x, size_t months)
 {
-	lxw_chart *chart =
-		il_xlsx_add_chart(x, LXW_CHART_COLUMN_STACKED, "Achievements per month by tag");
+	lxw_chart *chart = il_xlsx_add_chart(x, LXW_CHART_COLUMN_STACKED,
+					     il_report_word(IL_WORD_CHART_MONTHS));
 	lxw_row_t last = months ? (lxw_row_t)months : 1;
 
 	if (!chart)
@@ -218,10 +230,10 @@ static void timeline_chart(struct il_xlsx *x, size_t months)
 			il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return;
 		}
-		chart_series_set_categories(series, "Timeline", 1, 0, last, 0);
-		chart_series_set_values(series, "Timeline", 1, (lxw_col_t)(1 + i), last,
+		chart_series_set_categories(series, SHEET_TIMELINE, 1, 0, last, 0);
+		chart_series_set_values(series, SHEET_TIMELINE, 1, (lxw_col_t)(1 + i), last,
 					(lxw_col_t)(1 + i));
-		chart_series_set_name_range(series, "Timeline", 0, (lxw_col_t)(1 + i));
+		chart_series_set_name_range(series, SHEET_TIMELINE, 0, (lxw_col_t)(1 + i));
 		chart_series_set_fill(series, &fill);
 	}
 	chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
@@ -234,8 +246,12 @@ void il_xlsx_write_timeline_sheet(struct il_xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->timeline};
 	const struct il_report *r = x->report;
-	static const char *const names[] = {"Month",	   "prevented-loss", "enabled-scale",
-					    "user-growth", "Total",	     "Note"};
+	const char *names[] = {il_report_word(IL_WORD_MONTH),
+			       "prevented-loss",
+			       "enabled-scale",
+			       "user-growth",
+			       il_report_word(IL_WORD_TOTAL),
+			       il_report_word(IL_WORD_NOTE)};
 
 	il_xlsx_put_header(&s, names, IL_ARRAY_LEN(names));
 	for (size_t i = 0; i < r->months_len; i++)

@@ -29,32 +29,33 @@ static void summary_heading(struct sheet *s)
 	const struct il_report_profile *p = &r->profile;
 	char formula[96], range[48];
 
-	il_xlsx_put_text(s, 0, "Calibration packet", s->x->fmt.title);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_PACKET), s->x->fmt.title);
 	s->row++;
-	il_xlsx_put_label(s, "Name", p->name);
+	il_xlsx_put_label(s, il_report_word(IL_WORD_NAME), p->name);
 	if (*p->level)
-		il_xlsx_put_label(s, "Level", p->level);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_LEVEL), p->level);
 	if (*p->target_level)
-		il_xlsx_put_label(s, "Target level", p->target_level);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_TARGET_LEVEL), p->target_level);
 	if (*p->track)
-		il_xlsx_put_label(s, "Track", p->track);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_TRACK), p->track);
 	if (*p->manager)
-		il_xlsx_put_label(s, "Manager", p->manager);
-	il_xlsx_put_label(s, "Period", r->period);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_MANAGER), p->manager);
+	il_xlsx_put_label(s, il_report_word(IL_WORD_PERIOD), r->period);
 	if (*r->scope)
-		il_xlsx_put_label(s, "Filters", r->scope);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_FILTERS), r->scope);
 	if (r->has_previous)
-		il_xlsx_put_label(s, "Compared with", r->previous_period);
-	il_xlsx_put_text(s, 0, "Generated", s->x->fmt.label);
+		il_xlsx_put_label(s, il_report_word(IL_WORD_COMPARED_WITH), r->previous_period);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_GENERATED), s->x->fmt.label);
 	il_xlsx_put_date(s, 1, r->generated, s->x->fmt.date);
 	s->row++;
-	il_xlsx_put_text(s, 0, "Achievements", s->x->fmt.label);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_ACHIEVEMENTS), s->x->fmt.label);
 	snprintf(formula, sizeof(formula), "=COUNT(%s)",
 		 il_xlsx_achievements_range(s->x, COL_ID, range));
 	il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->count);
 	s->row++;
 	if (s->x->redact)
-		il_xlsx_put_label(s, "Redacted", "evidence, notes and witness names are left out");
+		il_xlsx_put_label(s, il_report_word(IL_WORD_REDACTED),
+				  il_report_word(IL_WORD_REDACTED_WHAT_SHEET));
 }
 
 /* Sum of the attributed values of TAG in UNIT, from the model's totals. */
@@ -82,21 +83,22 @@ static const char *pick_chart_currency(const struct il_report *r)
 
 static void by_tag_header(struct sheet *s)
 {
-	const char *names[5] = {"Tag", "Achievements"};
+	const char *names[5] = {il_report_word(IL_WORD_TAG), il_report_word(IL_WORD_ACHIEVEMENTS)};
 	size_t count = 2;
-	char money[48], previous[48];
+	struct il_buf money = {0}, previous = {0};
 
 	if (s->x->chart_currency) {
-		snprintf(money, sizeof(money), "Attributed (%s)", s->x->chart_currency);
-		names[count++] = money;
+		il_report_attributed_in(s->x->chart_currency, &money);
+		names[count++] = il_buf_str(&money);
 	}
 	if (s->x->report->has_previous) {
-		snprintf(previous, sizeof(previous), "Achievements in %s",
-			 s->x->report->previous_cycle);
-		names[count++] = previous;
-		names[count++] = "Change";
+		il_report_achievements_in(s->x->report->previous_cycle, &previous);
+		names[count++] = il_buf_str(&previous);
+		names[count++] = il_report_word(IL_WORD_CHANGE);
 	}
 	il_xlsx_put_header(s, names, count);
+	il_buf_free(&money);
+	il_buf_free(&previous);
 }
 
 /* One row per tag: the chart data.  Returns the first row's index. */
@@ -106,7 +108,7 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 	char formula[512], tag_range[48], value_range[48], rows[256], tag[16], unit[16];
 	lxw_row_t first;
 
-	put_section(s, "By tag");
+	put_section(s, il_report_word(IL_WORD_BY_TAG));
 	by_tag_header(s);
 	first = s->row;
 	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
@@ -143,14 +145,18 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 
 static void totals_header(struct sheet *s)
 {
-	static const char *const names[] = {"Tag",
-					    "Unit",
-					    "Count",
-					    "Total outcome (team)",
-					    "Attributed (yours)",
-					    "Previous count",
-					    "Previous attributed",
-					    "Change in attributed"};
+	static const enum il_report_word words[] = {IL_WORD_TAG,
+						    IL_WORD_UNIT,
+						    IL_WORD_COUNT,
+						    IL_WORD_OUTCOME_SHEET,
+						    IL_WORD_ATTRIBUTED_SHEET,
+						    IL_WORD_PREVIOUS_COUNT,
+						    IL_WORD_PREVIOUS_ATTRIBUTED,
+						    IL_WORD_CHANGE_SHEET};
+	const char *names[IL_ARRAY_LEN(words)];
+
+	for (size_t i = 0; i < IL_ARRAY_LEN(words); i++)
+		names[i] = il_report_word(words[i]);
 
 	il_xlsx_put_header(s, names, s->x->report->has_previous ? 8 : 5);
 }
@@ -191,18 +197,15 @@ static void summary_totals(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
 
-	put_section(s, "Per tag and unit");
+	put_section(s, il_report_word(IL_WORD_TOTALS_SHEET));
 	totals_header(s);
 	for (size_t i = 0; i < r->totals_len; i++)
 		totals_row(s, &r->totals[i]);
 	if (r->totals_len == 0) {
-		il_xlsx_put_text(s, 0, "No achievements in this period", s->x->fmt.muted);
+		il_xlsx_put_text(s, 0, il_report_word(IL_WORD_TOTALS_EMPTY_SHEET), s->x->fmt.muted);
 		s->row++;
 	}
-	il_xlsx_put_text(s, 0,
-			 "Attributed = value × share, and for prevented-loss × likelihood (risk-"
-			 "adjusted). Edit a share on Achievements and these totals follow.",
-			 s->x->fmt.muted);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_TOTALS_NOTE_SHEET), s->x->fmt.muted);
 	s->row++;
 }
 
@@ -223,14 +226,16 @@ static void put_tag_aggregate(struct sheet *s, lxw_col_t at, const char *functio
 
 static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
 {
-	char formula[128], range[48], label[48];
+	char formula[128], range[48];
+	struct il_buf label = {0};
 
 	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")",
 		 il_xlsx_achievements_range(s->x, COL_TAG, range), il_tag_name(tag));
-	snprintf(label, sizeof(label), "%s achievements", il_tag_name(tag));
-	il_xlsx_put_text(s, 0, label, s->x->fmt.label);
+	il_report_tag_achievements(tag, &label);
+	il_xlsx_put_text(s, 0, il_buf_str(&label), s->x->fmt.label);
 	il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, cached);
 	s->row++;
+	il_buf_free(&label);
 }
 
 static void summary_loss(struct sheet *s)
@@ -238,7 +243,7 @@ static void summary_loss(struct sheet *s)
 	const struct il_report_loss *loss = &s->x->report->loss;
 	char formula[512], sum_range[48], rows[256], unit[16];
 
-	put_section(s, "Prevented loss");
+	put_section(s, il_report_section_title(IL_SECTION_LOSS));
 	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
 	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, sum_range);
 	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
@@ -248,18 +253,18 @@ static void summary_loss(struct sheet *s)
 		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
 			 il_xlsx_rows_of(s->x, "\"prevented-loss\"", unit, rows, sizeof(rows)),
 			 sum_range);
-		il_xlsx_put_text(s, 0, "Risk-adjusted, your share", s->x->fmt.label);
+		il_xlsx_put_text(s, 0, il_report_word(IL_WORD_RISK_ADJUSTED), s->x->fmt.label);
 		il_xlsx_put_formula(s, 1, formula, il_xlsx_amount_format(s->x, a->unit, a->value),
 				    a->value);
 		il_xlsx_put_text(s, 2, a->unit, NULL);
 		s->row++;
 	}
-	il_xlsx_put_text(s, 0, "Median lead days", s->x->fmt.label);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_LEAD_TIME_SHEET), s->x->fmt.label);
 	if (loss->lead_days_count > 0)
 		put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_PREVENTED_LOSS, COL_LEAD_DAYS,
 				  s->x->fmt.decimal, loss->median_lead_days);
 	else
-		il_xlsx_put_text(s, 1, "none recorded", s->x->fmt.muted);
+		il_xlsx_put_text(s, 1, il_report_word(IL_WORD_NO_LEAD_DAYS_SHEET), s->x->fmt.muted);
 	s->row++;
 }
 
@@ -268,21 +273,21 @@ static void summary_scale(struct sheet *s)
 	const struct il_report_scale *scale = &s->x->report->scale;
 	char largest[256];
 
-	put_section(s, "Enabled scale");
+	put_section(s, il_report_section_title(IL_SECTION_SCALE));
 	put_tag_count(s, IL_TAG_ENABLED_SCALE, (double)scale->count);
 	if (scale->factor_count == 0) {
-		il_xlsx_put_label(s, "Scale factors",
-				  "none (no enabled-scale value with a baseline)");
+		il_xlsx_put_label(s, il_report_word(IL_WORD_SCALE_FACTORS),
+				  il_report_word(IL_WORD_NO_SCALE_FACTORS_SHEET));
 		return;
 	}
-	il_xlsx_put_text(s, 0, "Largest scale factor", s->x->fmt.label);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_LARGEST_FACTOR), s->x->fmt.label);
 	put_tag_aggregate(s, 1, "MAX", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
 			  scale->largest_factor);
 	snprintf(largest, sizeof(largest), "#%lld %s", (long long)scale->largest_id,
 		 scale->largest_title);
 	il_xlsx_put_text(s, 2, largest, NULL);
 	s->row++;
-	il_xlsx_put_text(s, 0, "Median scale factor", s->x->fmt.label);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_MEDIAN_FACTOR), s->x->fmt.label);
 	put_tag_aggregate(s, 1, "MEDIAN", IL_TAG_ENABLED_SCALE, COL_SCALE_FACTOR, s->x->fmt.scale,
 			  scale->median_factor);
 	s->row++;
@@ -302,21 +307,22 @@ static void summary_breadth(struct sheet *s)
 
 	for (size_t i = 0; i < b->projects_len; i++)
 		projects += *b->projects[i].name != '\0';
-	put_section(s, "Breadth");
-	put_count_label(s, "Distinct orgs", b->distinct_orgs);
-	put_count_label(s, "Touching two or more orgs", b->multi_org);
-	put_count_label(s, "With no org", b->no_org);
-	put_count_label(s, "Projects", projects);
+	put_section(s, il_report_section_title(IL_SECTION_BREADTH));
+	put_count_label(s, il_report_word(IL_WORD_DISTINCT_ORGS), b->distinct_orgs);
+	put_count_label(s, il_report_word(IL_WORD_MULTI_ORG), b->multi_org);
+	put_count_label(s, il_report_word(IL_WORD_NO_ORG_COUNT), b->no_org);
+	put_count_label(s, il_report_word(IL_WORD_PROJECTS), projects);
 }
 
 static void summary_top(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
-	static const char *const names[] = {"ID", "Date", "Tag", "Achievement"};
+	const char *names[] = {il_report_word(IL_WORD_ID), il_report_word(IL_WORD_DATE),
+			       il_report_word(IL_WORD_TAG), il_report_word(IL_WORD_ACHIEVEMENT)};
 
-	put_section(s, "Top achievements by attributed value");
+	put_section(s, il_report_section_title(IL_SECTION_TOP));
 	if (r->top_len == 0) {
-		il_xlsx_put_text(s, 0, "none", s->x->fmt.muted);
+		il_xlsx_put_text(s, 0, il_report_word(IL_WORD_TOP_EMPTY_SHEET), s->x->fmt.muted);
 		s->row++;
 		return;
 	}
@@ -335,7 +341,7 @@ static void summary_top(struct sheet *s)
 static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
 		    bool show_team)
 {
-	char more[64], team[64];
+	struct il_buf text = {0};
 
 	put_count_label(s, label, gap->count);
 	for (size_t i = 0; i < gap->items_len; i++) {
@@ -344,17 +350,20 @@ static void put_gap(struct sheet *s, const char *label, const struct il_report_g
 		il_xlsx_put_number(s, 1, (double)it->id, s->x->fmt.id);
 		il_xlsx_put_date(s, 2, it->date, s->x->fmt.date);
 		if (show_team) {
-			snprintf(team, sizeof(team), "team of %ld", it->team_size);
-			il_xlsx_put_text(s, 3, team, NULL);
+			il_buf_reset(&text);
+			il_report_team_of(it->team_size, &text);
+			il_xlsx_put_text(s, 3, il_buf_str(&text), NULL);
 		}
 		il_xlsx_put_text(s, show_team ? 4 : 3, it->title, NULL);
 		s->row++;
 	}
 	if (gap->count > (long)gap->items_len) {
-		snprintf(more, sizeof(more), "and %ld more", gap->count - (long)gap->items_len);
-		il_xlsx_put_text(s, 1, more, s->x->fmt.muted);
+		il_buf_reset(&text);
+		il_report_more(gap->count - (long)gap->items_len, &text);
+		il_xlsx_put_text(s, 1, il_buf_str(&text), s->x->fmt.muted);
 		s->row++;
 	}
+	il_buf_free(&text);
 }
 
 static void summary_gaps(struct sheet *s)
@@ -362,15 +371,12 @@ static void summary_gaps(struct sheet *s)
 	const struct il_report *r = s->x->report;
 	struct il_buf months = {0};
 
-	put_section(s, "Visibility gaps");
-	put_gap(s, "No evidence", &r->gaps.no_evidence, false);
-	put_gap(s, "No witness", &r->gaps.no_witness, false);
-	put_gap(s, "100% share of a team", &r->gaps.full_share_of_team, true);
-	for (size_t i = 0; i < r->months_len; i++) {
-		if (r->months[i].total == 0 && !r->months[i].future)
-			il_buf_printf(&months, "%s%s", months.len ? ", " : "", r->months[i].month);
-	}
-	il_xlsx_put_text(s, 0, "Months with nothing logged", s->x->fmt.label);
+	put_section(s, il_report_section_title(IL_SECTION_GAPS));
+	put_gap(s, il_report_word(IL_WORD_NO_EVIDENCE), &r->gaps.no_evidence, false);
+	put_gap(s, il_report_word(IL_WORD_NO_WITNESS), &r->gaps.no_witness, false);
+	put_gap(s, il_report_word(IL_WORD_FULL_SHARE_SHEET), &r->gaps.full_share_of_team, true);
+	il_report_empty_months(r, &months);
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_EMPTY_MONTHS), s->x->fmt.label);
 	il_xlsx_put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
 	il_xlsx_put_text(s, 2, il_buf_str(&months), NULL);
 	s->row++;
@@ -394,8 +400,8 @@ static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const c
 		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(series, "Summary", first, 0, first + 2, 0);
-	chart_series_set_values(series, "Summary", first, col, first + 2, col);
+	chart_series_set_categories(series, SHEET_SUMMARY, first, 0, first + 2, 0);
+	chart_series_set_values(series, SHEET_SUMMARY, first, col, first + 2, col);
 	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
 		fills[i] = (lxw_chart_fill){.color = tag_colors[tags[i]]};
 		points[i] = (lxw_chart_point){.fill = &fills[i]};
@@ -411,14 +417,15 @@ static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const c
 
 static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
 {
-	char title[64];
+	struct il_buf title = {0};
 
-	tag_chart(x, by_tag_first, 1, "Achievements by tag", "#,##0", 1);
+	tag_chart(x, by_tag_first, 1, il_report_word(IL_WORD_CHART_BY_TAG), "#,##0", 1);
 	if (!x->chart_currency)
 		return;
-	snprintf(title, sizeof(title), "Your attributed value by tag (%s)", x->chart_currency);
-	tag_chart(x, by_tag_first, 2, title,
+	il_report_attributed_chart(x->chart_currency, &title);
+	tag_chart(x, by_tag_first, 2, il_buf_str(&title),
 		  currencies[il_xlsx_currency_index(x->chart_currency)].format, 17);
+	il_buf_free(&title);
 }
 
 void il_xlsx_write_summary_sheet(struct il_xlsx *x)

@@ -18,8 +18,8 @@
  *  4. Write one small layout function per renderer and call it in section
  *     order: text_NAME() in src/report_text.c (il_report_write_text),
  *     md_NAME() in src/report_md.c (il_report_write_markdown) and
- *     summary_NAME() for the workbook's Summary sheet in src/report_xlsx.c
- *     (il_xlsx_finish).
+ *     summary_NAME() for the workbook's Summary sheet in
+ *     src/report_xlsx_summary.c (il_xlsx_write_summary_sheet).
  *  5. Test it in tests/cli/t0300-report-text.sh, t0301-report-md.sh and
  *     t0310-report-xlsx.sh; rewrite the goldens with
  *     tests/data/report-update-goldens.sh and read their diff.
@@ -287,7 +287,9 @@ const char *il_report_tag_heading(enum il_tag tag);
 const char *il_report_tag_column(enum il_tag tag);
 const char *il_report_tag_short(enum il_tag tag);
 
-/* Fixed labels and phrases: il_report_word(IL_WORD_PERIOD) is "Period". */
+/* Fixed labels and phrases: il_report_word(IL_WORD_PERIOD) is "Period".
+ * A word named _SHEET is the workbook's own form of the word without it:
+ * its cells have room to say more, or say it as a sheet does. */
 enum il_report_word {
 	/* Who and when: row labels, then the value of the Redacted row */
 	IL_WORD_WHO,
@@ -299,6 +301,19 @@ enum il_report_word {
 	IL_WORD_PREVIOUS_CYCLE,
 	IL_WORD_REDACTED,
 	IL_WORD_REDACTED_WHAT,
+	/* The workbook's title and document properties, and the rows of
+	 * its Summary heading the text report puts in one line */
+	IL_WORD_PACKET,
+	IL_WORD_PACKET_SUBJECT,
+	IL_WORD_GENERATED_BY,
+	IL_WORD_NAME,
+	IL_WORD_LEVEL,
+	IL_WORD_TARGET_LEVEL,
+	IL_WORD_TRACK,
+	IL_WORD_MANAGER,
+	IL_WORD_COMPARED_WITH,
+	IL_WORD_ACHIEVEMENTS,
+	IL_WORD_REDACTED_WHAT_SHEET,
 	/* Column headings of the tables, and a project row's name for the
 	 * achievements without one */
 	IL_WORD_TAG,
@@ -313,23 +328,55 @@ enum il_report_word {
 	IL_WORD_NO_PROJECT,
 	IL_WORD_MONTH,
 	IL_WORD_TOTAL,
-	/* Totals: what Outcome and Attributed mean */
+	/* The workbook's other column headings; a group's name for the
+	 * achievements without an org; the units of an Attributed column
+	 * (see il_report_attributed_in) for amounts without a unit, and for
+	 * the units that have no column of their own */
+	IL_WORD_ID,
+	IL_WORD_DATE,
+	IL_WORD_ACHIEVEMENT,
+	IL_WORD_OUTCOME_SHEET,
+	IL_WORD_ATTRIBUTED_SHEET,
+	IL_WORD_PREVIOUS_COUNT,
+	IL_WORD_PREVIOUS_ATTRIBUTED,
+	IL_WORD_CHANGE_SHEET,
+	IL_WORD_NO_ORG,
+	IL_WORD_NO_UNIT,
+	IL_WORD_OTHER_UNITS,
+	/* Totals: what Outcome and Attributed mean.  The workbook shows a
+	 * By tag table first, titles the totals as its own, says so when
+	 * there are none, and says how its formulas work */
 	IL_WORD_TOTALS_NOTE,
+	IL_WORD_BY_TAG,
+	IL_WORD_TOTALS_SHEET,
+	IL_WORD_TOTALS_EMPTY_SHEET,
+	IL_WORD_TOTALS_NOTE_SHEET,
 	/* Prevented loss: labels, and their values when nothing was logged */
 	IL_WORD_RISK_ADJUSTED,
 	IL_WORD_NO_VALUES,
 	IL_WORD_LEAD_TIME,
 	IL_WORD_NO_LEAD_DAYS,
+	IL_WORD_LEAD_TIME_SHEET,
+	IL_WORD_NO_LEAD_DAYS_SHEET,
 	/* Enabled scale.  With no scale factor, Scale factors reads
 	 * IL_WORD_NO_SCALE_FACTORS; the terminal's form names the option. */
 	IL_WORD_SCALE_FACTORS,
 	IL_WORD_NO_SCALE_FACTORS,
 	IL_WORD_NO_SCALE_FACTORS_OPTION,
+	IL_WORD_NO_SCALE_FACTORS_SHEET,
 	IL_WORD_LARGEST_FACTOR,
 	IL_WORD_MEDIAN_FACTOR,
-	/* Breadth */
+	/* Breadth; the workbook counts the achievements with no org, and
+	 * the projects */
 	IL_WORD_DISTINCT_ORGS,
 	IL_WORD_MULTI_ORG,
+	IL_WORD_NO_ORG_COUNT,
+	IL_WORD_PROJECTS,
+	/* Under the By org and By project sheets: how to read them */
+	IL_WORD_ORGS_NOTE,
+	IL_WORD_PROJECTS_NOTE,
+	/* The workbook's top list when it is empty */
+	IL_WORD_TOP_EMPTY_SHEET,
 	/* A top achievement's labelled lines */
 	IL_WORD_EVIDENCE,
 	IL_WORD_WITNESSES,
@@ -340,10 +387,16 @@ enum il_report_word {
 	IL_WORD_NO_WITNESS,
 	IL_WORD_FULL_SHARE,
 	IL_WORD_FULL_SHARE_SHORT,
+	IL_WORD_FULL_SHARE_SHEET,
 	IL_WORD_EMPTY_MONTHS,
-	/* A month with nothing logged: to come, or past */
+	/* A month with nothing logged: to come, or past; the Timeline's
+	 * form of the first */
 	IL_WORD_MONTH_TO_COME,
 	IL_WORD_MONTH_EMPTY,
+	IL_WORD_MONTH_TO_COME_SHEET,
+	/* The workbook's charts without a unit in their title */
+	IL_WORD_CHART_BY_TAG,
+	IL_WORD_CHART_MONTHS,
 	IL_REPORT_WORDS /* how many there are */
 };
 const char *il_report_word(enum il_report_word word);
@@ -358,6 +411,10 @@ void il_report_logged(const struct il_report *report, struct il_buf *out);
 void il_report_previous(const struct il_report *report, struct il_buf *out);
 void il_report_tag_counts(const long *by_tag, bool short_names, struct il_buf *out);
 
+/* The workbook's title, "Calibration packet: Demo TPM, 2026-H1 (...)",
+ * without the name when the profile has none. */
+void il_report_packet_title(const struct il_report *report, struct il_buf *out);
+
 /* "Previous and Change: attributed value in 2026-H1.", under the totals
  * when the report has a previous cycle. */
 void il_report_totals_previous_note(const struct il_report *report, struct il_buf *out);
@@ -371,6 +428,15 @@ void il_report_factor_count(const struct il_report_scale *scale, struct il_buf *
 
 /* "of 12 achievements", after a count of some of them. */
 void il_report_of_achievements(long count, struct il_buf *out);
+
+/* The workbook's labels and headings made of a value: a tag's count,
+ * "prevented-loss achievements"; an Attributed column, "Attributed
+ * (USD)"; the previous cycle's count, "Achievements in 2026-H1"; and the
+ * chart of one currency, "Your attributed value by tag (USD)". */
+void il_report_tag_achievements(enum il_tag tag, struct il_buf *out);
+void il_report_attributed_in(const char *unit, struct il_buf *out);
+void il_report_achievements_in(const char *cycle, struct il_buf *out);
+void il_report_attributed_chart(const char *currency, struct il_buf *out);
 
 /* A top achievement's details: "#12 · 2026-03-01 · Checkout · Payments,
  * Risk · measured" (its sentence is the item's own field). */

@@ -35,10 +35,16 @@ const struct il_field_info il_fields[IL_FIELD_COUNT] = {
 	[IL_FIELD_NOTE] = {"note", "--note", false, true},
 };
 
-static const char *const tag_names[] = {
-	[IL_TAG_PREVENTED_LOSS] = "prevented-loss",
-	[IL_TAG_ENABLED_SCALE] = "enabled-scale",
-	[IL_TAG_USER_GROWTH] = "user-growth",
+/* A tag's terminal colour (yellow, cyan, green) is near its chart colour
+ * (amber, teal, green), so that `list`, the text report and the
+ * workbook's charts colour it alike. */
+const struct il_tag_info il_tags[IL_TAG_COUNT] = {
+	[IL_TAG_PREVENTED_LOSS] = {"prevented-loss", "Prevented loss", "Loss", "loss", "USD",
+				   "\033[33m", 0xD4A017},
+	[IL_TAG_ENABLED_SCALE] = {"enabled-scale", "Enabled scale", "Scale", "scale", NULL,
+				  "\033[36m", 0x2A9DB0},
+	[IL_TAG_USER_GROWTH] = {"user-growth", "User growth", "Growth", "growth", "users",
+				"\033[32m", 0x4CA64C},
 };
 
 const char *const il_confidence_names[IL_CONFIDENCE_COUNT] = {
@@ -55,16 +61,21 @@ int il_field_by_column(const char *name)
 	return -1;
 }
 
+const struct il_tag_info *il_tag_info(enum il_tag tag)
+{
+	return &il_tags[tag >= IL_TAG_FIRST && tag < IL_TAG_COUNT ? tag : IL_TAG_COUNT - 1];
+}
+
 const char *il_tag_name(enum il_tag tag)
 {
-	return tag > IL_TAG_NONE && tag < (int)IL_ARRAY_LEN(tag_names) ? tag_names[tag] : "";
+	return tag >= IL_TAG_FIRST && tag < IL_TAG_COUNT ? il_tags[tag].name : "";
 }
 
 enum il_tag il_tag_parse(const char *name)
 {
-	for (size_t t = 1; t < IL_ARRAY_LEN(tag_names); t++)
-		if (strcmp(tag_names[t], name) == 0)
-			return (enum il_tag)t;
+	for (enum il_tag t = IL_TAG_FIRST; t < IL_TAG_COUNT; t++)
+		if (strcmp(il_tags[t].name, name) == 0)
+			return t;
 	return IL_TAG_NONE;
 }
 
@@ -76,14 +87,7 @@ const char *il_confidence_name(enum il_confidence confidence)
 /* The unit a tag's values have unless the user names one. */
 static const char *default_unit(enum il_tag tag)
 {
-	switch (tag) {
-	case IL_TAG_PREVENTED_LOSS:
-		return "USD";
-	case IL_TAG_USER_GROWTH:
-		return "users";
-	default:
-		return NULL;
-	}
+	return tag >= IL_TAG_FIRST && tag < IL_TAG_COUNT ? il_tags[tag].default_unit : NULL;
 }
 
 void il_achievement_init(struct il_achievement *a, struct il_date today)

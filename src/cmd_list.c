@@ -46,11 +46,7 @@ struct row {
 
 static const char *tag_color(const char *tag)
 {
-	if (strcmp(tag, "prevented-loss") == 0)
-		return "\033[33m";
-	if (strcmp(tag, "enabled-scale") == 0)
-		return "\033[36m";
-	return "\033[32m";
+	return il_tag_info(il_tag_parse(tag))->color;
 }
 
 /* The attributed column grows with its amounts up to this many columns; a

@@ -384,16 +384,14 @@ static void read_item(sqlite3_stmt *stmt, struct il_report_item *it, bool redact
 
 static int build_top(struct il_db *db, struct il_report *r)
 {
-	static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE,
-					   IL_TAG_USER_GROWTH};
 	sqlite3_stmt *stmt = il_report_prepare(db, "top.sql");
 	int rc = SQLITE_DONE;
 
 	if (!stmt)
 		return -1;
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags) && rc == SQLITE_DONE; i++) {
+	for (enum il_tag tag = IL_TAG_FIRST; tag < IL_TAG_COUNT && rc == SQLITE_DONE; tag++) {
 		sqlite3_reset(stmt);
-		if (il_bind_text(db, stmt, 1, il_tag_name(tags[i])) < 0 ||
+		if (il_bind_text(db, stmt, 1, il_tag_name(tag)) < 0 ||
 		    il_bind_int(db, stmt, 2, IL_REPORT_TOP_PER_TAG) < 0 ||
 		    il_bind_int(db, stmt, 3, r->redact) < 0) {
 			rc = -1;

@@ -22,8 +22,6 @@
 #define DIM   "\033[2m"
 #define RESET "\033[0m"
 
-static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
-
 struct out {
 	FILE *f;
 	bool color;
@@ -76,14 +74,7 @@ long il_text_max_month_total(const struct il_report *r)
 
 static const char *tag_color(enum il_tag tag)
 {
-	switch (tag) {
-	case IL_TAG_PREVENTED_LOSS:
-		return "\033[33m";
-	case IL_TAG_ENABLED_SCALE:
-		return "\033[36m";
-	default:
-		return "\033[32m";
-	}
+	return il_tag_info(tag)->color;
 }
 
 /* Columns S takes on a terminal (wide characters take two). */
@@ -609,12 +600,12 @@ static enum il_tag tag_at(const struct il_report_month *m, double position)
 {
 	long seen = 0;
 
-	for (size_t t = 0; t < IL_ARRAY_LEN(tags); t++) {
-		seen += m->by_tag[tags[t]];
+	for (enum il_tag tag = IL_TAG_FIRST; tag < IL_TAG_COUNT; tag++) {
+		seen += m->by_tag[tag];
 		if (position < (double)seen)
-			return tags[t];
+			return tag;
 	}
-	return tags[IL_ARRAY_LEN(tags) - 1];
+	return IL_TAG_COUNT - 1;
 }
 
 /* One month's bar in eighths of a cell: full blocks, then a partial block

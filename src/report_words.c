@@ -13,8 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
-
 static const char *plural(long n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -155,35 +153,20 @@ const char *il_report_section_empty(enum il_report_section section)
 	return section < IL_ARRAY_LEN(sections) ? sections[section].empty : NULL;
 }
 
-static const struct {
-	const char *heading, *column, *short_name;
-} tag_words[IL_REPORT_TAGS] = {
-	[IL_TAG_PREVENTED_LOSS] = {"Prevented loss", "Loss", "loss"},
-	[IL_TAG_ENABLED_SCALE] = {"Enabled scale", "Scale", "scale"},
-	[IL_TAG_USER_GROWTH] = {"User growth", "Growth", "growth"},
-};
-
-/* IL_TAG_NONE never reaches a renderer; it reads as the last tag rather
- * than as nothing. */
-static enum il_tag known(enum il_tag tag)
-{
-	return tag == IL_TAG_PREVENTED_LOSS || tag == IL_TAG_ENABLED_SCALE ? tag
-									   : IL_TAG_USER_GROWTH;
-}
-
+/* A tag's words are its row of il_tags (achievement.c). */
 const char *il_report_tag_heading(enum il_tag tag)
 {
-	return tag_words[known(tag)].heading;
+	return il_tag_info(tag)->heading;
 }
 
 const char *il_report_tag_column(enum il_tag tag)
 {
-	return tag_words[known(tag)].column;
+	return il_tag_info(tag)->column;
 }
 
 const char *il_report_tag_short(enum il_tag tag)
 {
-	return tag_words[known(tag)].short_name;
+	return il_tag_info(tag)->short_name;
 }
 
 /* --- Who and when -------------------------------------------------------- */
@@ -218,11 +201,11 @@ void il_report_tag_counts(const long *by_tag, bool short_names, struct il_buf *o
 {
 	bool first = true;
 
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		if (!by_tag[tags[i]])
+	for (enum il_tag tag = IL_TAG_FIRST; tag < IL_TAG_COUNT; tag++) {
+		if (!by_tag[tag])
 			continue;
-		il_buf_printf(out, "%s%ld %s", first ? "" : ", ", by_tag[tags[i]],
-			      short_names ? il_report_tag_short(tags[i]) : il_tag_name(tags[i]));
+		il_buf_printf(out, "%s%ld %s", first ? "" : ", ", by_tag[tag],
+			      short_names ? il_report_tag_short(tag) : il_tag_name(tag));
 		first = false;
 	}
 }

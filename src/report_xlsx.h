@@ -48,15 +48,6 @@ enum column {
 	COL_COUNT
 };
 
-static const enum il_tag tags[] = {IL_TAG_PREVENTED_LOSS, IL_TAG_ENABLED_SCALE, IL_TAG_USER_GROWTH};
-
-/* Tag colours in charts: the amber, teal and green of `list`. */
-static const lxw_color_t tag_colors[IL_REPORT_TAGS] = {
-	[IL_TAG_PREVENTED_LOSS] = 0xD4A017,
-	[IL_TAG_ENABLED_SCALE] = 0x2A9DB0,
-	[IL_TAG_USER_GROWTH] = 0x4CA64C,
-};
-
 /* The currencies format.c gives a symbol; the Summary charts one of them. */
 static const struct {
 	const char *unit;
@@ -66,6 +57,10 @@ static const struct {
 	{"EUR", "\"€\"#,##0"},
 	{"GBP", "\"£\"#,##0"},
 };
+
+/* The tags, a row, column or chart point each: the i-th is TAG(i). */
+#define TAGS   (IL_TAG_COUNT - IL_TAG_FIRST)
+#define TAG(i) ((enum il_tag)(IL_TAG_FIRST + (i)))
 
 struct formats {
 	lxw_format *title;   /* the Summary heading */

@@ -165,7 +165,7 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	il_xlsx_put_number(s, COL_TEAM_SIZE, column_double(row, COL_TEAM_SIZE), s->x->fmt.count);
 	put_optional_number(s, row, COL_LIKELIHOOD,
 			    il_xlsx_percent_format(s->x, column_double(row, COL_LIKELIHOOD)));
-	put_attributed(s, row, strcmp(tag, "prevented-loss") == 0, currency);
+	put_attributed(s, row, strcmp(tag, il_tag_name(IL_TAG_PREVENTED_LOSS)) == 0, currency);
 	put_scale_factor(s, row);
 	put_optional_number(s, row, COL_LEAD_DAYS, s->x->fmt.count);
 	il_xlsx_put_text(s, COL_CONFIDENCE, column_text(row, COL_CONFIDENCE), NULL);

@@ -22,7 +22,7 @@
  * (tag, then size); past UNIT_COLUMNS_MAX units the rest share one text
  * column, so that no amount is left out. */
 #define UNIT_COLUMNS_MAX 24
-#define GROUP_FIRST_UNIT 5 /* name, count and the three tags come first */
+#define GROUP_FIRST_UNIT (2 + TAGS) /* name, count and the tags come first */
 
 struct unit_columns {
 	const char *units[UNIT_COLUMNS_MAX];
@@ -73,11 +73,13 @@ static lxw_col_t group_last_col(const struct unit_columns *u)
 static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
 {
 	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
-		g->first, il_report_word(IL_WORD_ACHIEVEMENTS), "prevented-loss", "enabled-scale",
-		"user-growth"};
+		g->first, il_report_word(IL_WORD_ACHIEVEMENTS)};
 	char names[UNIT_COLUMNS_MAX][80];
 	size_t count = GROUP_FIRST_UNIT;
 	struct il_buf name = {0}, other = {0};
+
+	for (size_t i = 0; i < TAGS; i++)
+		list[2 + i] = il_tag_name(TAG(i));
 
 	for (size_t i = 0; i < u->len; i++) {
 		const char *unit = *u->units[i] ? u->units[i] : il_report_word(IL_WORD_NO_UNIT);
@@ -107,8 +109,8 @@ static void group_row(struct sheet *s, const struct il_report_group *group,
 	il_xlsx_put_text(s, 0, *group->name ? group->name : unnamed,
 			 *group->name ? NULL : s->x->fmt.muted);
 	il_xlsx_put_number(s, 1, (double)group->count, s->x->fmt.count);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++)
-		il_xlsx_put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[tags[i]],
+	for (size_t i = 0; i < TAGS; i++)
+		il_xlsx_put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[TAG(i)],
 				   s->x->fmt.count);
 	for (size_t a = 0; a < group->attributed_len; a++) {
 		const struct il_report_amount *amount = &group->attributed[a];
@@ -188,9 +190,9 @@ static void timeline_row(struct sheet *s, const struct il_report_month *m)
 	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
 	il_xlsx_achievements_range(s->x, COL_DATE, date_range);
 	il_xlsx_put_date(s, 0, m->month, s->x->fmt.month);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+	for (size_t i = 0; i < TAGS; i++) {
 		lxw_col_t col = (lxw_col_t)(1 + i);
-		double cached = (double)m->by_tag[tags[i]];
+		double cached = (double)m->by_tag[TAG(i)];
 
 		/* Months before 1900 are text, which no date criterion matches. */
 		if (!dated) {
@@ -222,9 +224,9 @@ static void timeline_chart(struct il_xlsx *x, size_t months)
 
 	if (!chart)
 		return;
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+	for (size_t i = 0; i < TAGS; i++) {
 		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
-		lxw_chart_fill fill = {.color = tag_colors[tags[i]]};
+		lxw_chart_fill fill = {.color = il_tags[TAG(i)].rgb};
 
 		if (!series) {
 			il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -246,13 +248,12 @@ void il_xlsx_write_timeline_sheet(struct il_xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->timeline};
 	const struct il_report *r = x->report;
-	const char *names[] = {il_report_word(IL_WORD_MONTH),
-			       "prevented-loss",
-			       "enabled-scale",
-			       "user-growth",
-			       il_report_word(IL_WORD_TOTAL),
-			       il_report_word(IL_WORD_NOTE)};
+	const char *names[TAGS + 3] = {il_report_word(IL_WORD_MONTH)};
 
+	for (size_t i = 0; i < TAGS; i++)
+		names[1 + i] = il_tag_name(TAG(i));
+	names[1 + TAGS] = il_report_word(IL_WORD_TOTAL);
+	names[2 + TAGS] = il_report_word(IL_WORD_NOTE);
 	il_xlsx_put_header(&s, names, IL_ARRAY_LEN(names));
 	for (size_t i = 0; i < r->months_len; i++)
 		timeline_row(&s, &r->months[i]);

@@ -113,13 +113,13 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 	first = s->row;
 	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
 	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, value_range);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
+	for (size_t i = 0; i < TAGS; i++) {
 		unsigned row = (unsigned)s->row + 1;
 		lxw_col_t col = 2;
 
-		il_xlsx_put_text(s, 0, il_tag_name(tags[i]), NULL);
+		il_xlsx_put_text(s, 0, il_tag_name(TAG(i)), NULL);
 		snprintf(formula, sizeof(formula), "=COUNTIF(%s,$A%u)", tag_range, row);
-		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[tags[i]]);
+		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[TAG(i)]);
 		if (s->x->chart_currency) {
 			/* The currency is one of ours, never user text. */
 			snprintf(tag, sizeof(tag), "$A%u", row);
@@ -128,15 +128,15 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 				 il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
 			il_xlsx_put_formula(s, col++, formula,
 					    il_xlsx_amount_format(s->x, s->x->chart_currency, 0),
-					    attributed_in(r, tags[i], s->x->chart_currency));
+					    attributed_in(r, TAG(i), s->x->chart_currency));
 		}
 		if (r->has_previous) {
-			il_xlsx_put_number(s, col, (double)r->previous_by_tag[tags[i]],
+			il_xlsx_put_number(s, col, (double)r->previous_by_tag[TAG(i)],
 					   s->x->fmt.count);
 			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
 			il_xlsx_put_formula(
 				s, col + 1, formula, s->x->fmt.count,
-				(double)(r->by_tag[tags[i]] - r->previous_by_tag[tags[i]]));
+				(double)(r->by_tag[TAG(i)] - r->previous_by_tag[TAG(i)]));
 		}
 		s->row++;
 	}
@@ -241,8 +241,10 @@ static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
 static void summary_loss(struct sheet *s)
 {
 	const struct il_report_loss *loss = &s->x->report->loss;
-	char formula[512], sum_range[48], rows[256], unit[16];
+	char formula[512], sum_range[48], rows[256], unit[16], loss_tag[24];
 
+	/* A quoted literal: the tag's name is ours, never user text. */
+	snprintf(loss_tag, sizeof(loss_tag), "\"%s\"", il_tag_name(IL_TAG_PREVENTED_LOSS));
 	put_section(s, il_report_section_title(IL_SECTION_LOSS));
 	put_tag_count(s, IL_TAG_PREVENTED_LOSS, (double)loss->count);
 	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, sum_range);
@@ -251,8 +253,7 @@ static void summary_loss(struct sheet *s)
 
 		snprintf(unit, sizeof(unit), "$C%u", (unsigned)s->row + 1);
 		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
-			 il_xlsx_rows_of(s->x, "\"prevented-loss\"", unit, rows, sizeof(rows)),
-			 sum_range);
+			 il_xlsx_rows_of(s->x, loss_tag, unit, rows, sizeof(rows)), sum_range);
 		il_xlsx_put_text(s, 0, il_report_word(IL_WORD_RISK_ADJUSTED), s->x->fmt.label);
 		il_xlsx_put_formula(s, 1, formula, il_xlsx_amount_format(s->x, a->unit, a->value),
 				    a->value);
@@ -388,9 +389,9 @@ static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const c
 		      const char *number_format, lxw_row_t at)
 {
 	lxw_chart *chart = il_xlsx_add_chart(x, LXW_CHART_COLUMN, title);
-	lxw_chart_fill fills[IL_ARRAY_LEN(tags)];
-	lxw_chart_point points[IL_ARRAY_LEN(tags)];
-	lxw_chart_point *point_list[IL_ARRAY_LEN(tags) + 1];
+	lxw_chart_fill fills[TAGS];
+	lxw_chart_point points[TAGS];
+	lxw_chart_point *point_list[TAGS + 1];
 	lxw_chart_series *series;
 
 	if (!chart)
@@ -400,14 +401,14 @@ static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const c
 		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	chart_series_set_categories(series, SHEET_SUMMARY, first, 0, first + 2, 0);
-	chart_series_set_values(series, SHEET_SUMMARY, first, col, first + 2, col);
-	for (size_t i = 0; i < IL_ARRAY_LEN(tags); i++) {
-		fills[i] = (lxw_chart_fill){.color = tag_colors[tags[i]]};
+	chart_series_set_categories(series, SHEET_SUMMARY, first, 0, first + TAGS - 1, 0);
+	chart_series_set_values(series, SHEET_SUMMARY, first, col, first + TAGS - 1, col);
+	for (size_t i = 0; i < TAGS; i++) {
+		fills[i] = (lxw_chart_fill){.color = il_tags[TAG(i)].rgb};
 		points[i] = (lxw_chart_point){.fill = &fills[i]};
 		point_list[i] = &points[i];
 	}
-	point_list[IL_ARRAY_LEN(tags)] = NULL;
+	point_list[TAGS] = NULL;
 	if (il_xlsx_failed(x, chart_series_set_points(series, point_list)))
 		return;
 	chart_axis_set_num_format(chart->y_axis, number_format);

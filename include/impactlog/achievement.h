@@ -39,6 +39,28 @@ enum il_tag {
 	IL_TAG_ENABLED_SCALE,
 	IL_TAG_USER_GROWTH,
 };
+/* The tags run from IL_TAG_FIRST to IL_TAG_COUNT - 1, in the order every
+ * report lists them. */
+#define IL_TAG_FIRST IL_TAG_PREVENTED_LOSS
+#define IL_TAG_COUNT (IL_TAG_USER_GROWTH + 1)
+
+/* A tag as every part of impactlog names, titles and colours it, written
+ * once: il_tags holds one row per tag, indexed by enum il_tag (the row of
+ * IL_TAG_NONE is empty). */
+struct il_tag_info {
+	const char *name;	  /* "prevented-loss": typed, stored and exported */
+	const char *heading;	  /* "Prevented loss": a report's heading */
+	const char *column;	  /* "Loss": a report's table column */
+	const char *short_name;	  /* "loss": in a count, "3 loss" */
+	const char *default_unit; /* its values' unit unless the user names one, or NULL */
+	const char *color;	  /* on a terminal: an ANSI colour */
+	uint32_t rgb;		  /* in the workbook's charts: 0xD4A017 */
+};
+extern const struct il_tag_info il_tags[IL_TAG_COUNT];
+
+/* TAG's row, for a tag read back from the database: IL_TAG_NONE, which no
+ * stored achievement has, reads as the last tag rather than as nothing. */
+const struct il_tag_info *il_tag_info(enum il_tag tag);
 
 enum il_confidence {
 	IL_CONFIDENCE_MEASURED,

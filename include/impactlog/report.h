@@ -59,9 +59,9 @@
 #define IL_REPORT_FACTS	   "report_facts"
 #define IL_REPORT_PREVIOUS "previous"
 
-#define IL_REPORT_TAGS	      4	 /* size of by_tag[] arrays: enum il_tag + 1 */
-#define IL_REPORT_TOP_PER_TAG 5	 /* top achievements kept for each tag */
-#define IL_REPORT_GAP_ITEMS   10 /* achievements listed under each gap */
+#define IL_REPORT_TAGS	      IL_TAG_COUNT /* size of by_tag[] arrays: enum il_tag + 1 */
+#define IL_REPORT_TOP_PER_TAG 5		   /* top achievements kept for each tag */
+#define IL_REPORT_GAP_ITEMS   10	   /* achievements listed under each gap */
 
 /* An amount in one unit: a sum over several achievements. */
 struct il_report_amount {

@@ -70,22 +70,24 @@ void il_format_compact(double value, char *out, size_t size)
 		snprintf(out, size, "%.3g", value);
 }
 
-static const char *currency_symbol(const char *unit)
+const struct il_currency il_currencies[IL_CURRENCIES] = {
+	{"USD", "$", "$#,##0"},
+	{"EUR", "€", "\"€\"#,##0"},
+	{"GBP", "£", "\"£\"#,##0"},
+};
+
+int il_currency_index(const char *unit)
 {
-	if (!unit)
-		return NULL;
-	if (strcmp(unit, "USD") == 0)
-		return "$";
-	if (strcmp(unit, "EUR") == 0)
-		return "€";
-	if (strcmp(unit, "GBP") == 0)
-		return "£";
-	return NULL;
+	for (int i = 0; unit && i < IL_CURRENCIES; i++)
+		if (strcmp(unit, il_currencies[i].code) == 0)
+			return i;
+	return -1;
 }
 
 void il_format_amount(double value, const char *unit, char *out, size_t size)
 {
-	const char *symbol = currency_symbol(unit);
+	int currency = il_currency_index(unit);
+	const char *symbol = currency >= 0 ? il_currencies[currency].symbol : NULL;
 	char number[32];
 
 	il_format_compact(value, number, sizeof(number));

@@ -200,8 +200,8 @@ static void add_formats(struct il_xlsx *x)
 	f->id = number_format(x, "\"#\"0");
 	f->count = number_format(x, "#,##0");
 	f->decimal = number_format(x, "#,##0.0##");
-	for (size_t i = 0; i < IL_ARRAY_LEN(currencies); i++)
-		f->currency[i] = number_format(x, currencies[i].format);
+	for (size_t i = 0; i < IL_CURRENCIES; i++)
+		f->currency[i] = number_format(x, il_currencies[i].number_format);
 	f->percent = number_format(x, "0\"%\"");
 	f->percent_decimal = number_format(x, "0.0#\"%\"");
 	f->scale = number_format(x, "0.0\"×\"");
@@ -219,15 +219,7 @@ static void add_formats(struct il_xlsx *x)
 	format_set_font_color(f->muted, 0x666666);
 }
 
-int il_xlsx_currency_index(const char *unit)
-{
-	for (size_t i = 0; unit && i < IL_ARRAY_LEN(currencies); i++)
-		if (strcmp(unit, currencies[i].unit) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* An amount in the currency CURRENCY (from il_xlsx_currency_index; -1
+/* An amount in the currency CURRENCY (from il_currency_index; -1
  * for other units): a currency format for money, else a plain number,
  * with decimals only when it has them. */
 lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value)
@@ -240,7 +232,7 @@ lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, doubl
 /* The same for an amount in UNIT. */
 lxw_format *il_xlsx_amount_format(const struct il_xlsx *x, const char *unit, double value)
 {
-	return il_xlsx_currency_format(x, il_xlsx_currency_index(unit), value);
+	return il_xlsx_currency_format(x, il_currency_index(unit), value);
 }
 
 lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value)

@@ -9,6 +9,7 @@
  * impactlog calls is in impactlog/report.h.
  */
 
+#include "impactlog/format.h"
 #include "impactlog/report.h"
 #include "impactlog/util.h"
 
@@ -48,16 +49,6 @@ enum column {
 	COL_COUNT
 };
 
-/* The currencies format.c gives a symbol; the Summary charts one of them. */
-static const struct {
-	const char *unit;
-	const char *format;
-} currencies[] = {
-	{"USD", "$#,##0"},
-	{"EUR", "\"€\"#,##0"},
-	{"GBP", "\"£\"#,##0"},
-};
-
 /* The tags, a row, column or chart point each: the i-th is TAG(i). */
 #define TAGS   (IL_TAG_COUNT - IL_TAG_FIRST)
 #define TAG(i) ((enum il_tag)(IL_TAG_FIRST + (i)))
@@ -72,7 +63,7 @@ struct formats {
 	lxw_format *id;	     /* #12, kept a number */
 	lxw_format *count;   /* 1,234 */
 	lxw_format *decimal; /* 1,234.5 */
-	lxw_format *currency[IL_ARRAY_LEN(currencies)];
+	lxw_format *currency[IL_CURRENCIES];
 	lxw_format *percent; /* 40% of a number 0-100 */
 	lxw_format *percent_decimal;
 	lxw_format *scale; /* 5.0× */
@@ -113,7 +104,6 @@ void il_xlsx_put_label(struct sheet *s, const char *label, const char *value);
 void il_xlsx_put_header(struct sheet *s, const char *const *names, size_t count);
 void il_xlsx_set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
 			 double width);
-int il_xlsx_currency_index(const char *unit);
 lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value);
 lxw_format *il_xlsx_amount_format(const struct il_xlsx *x, const char *unit, double value);
 lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value);

@@ -149,7 +149,7 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	const char *unit = is_null(row, COL_UNIT) ? "" : column_text(row, COL_UNIT);
 	const char *tag = column_text(row, COL_TAG);
 	double share = column_double(row, COL_SHARE);
-	int currency = il_xlsx_currency_index(unit);
+	int currency = il_currency_index(unit);
 
 	il_xlsx_put_number(s, COL_ID, column_double(row, COL_ID), s->x->fmt.id);
 	il_xlsx_put_date(s, COL_DATE, column_text(row, COL_DATE), s->x->fmt.date);

@@ -70,14 +70,14 @@ static double attributed_in(const struct il_report *r, enum il_tag tag, const ch
 }
 
 /* Units differ between tags, so the value chart shows one currency only:
- * the first of USD, EUR, GBP that the period has an amount in. */
+ * the first of il_currencies that the period has an amount in. */
 static const char *pick_chart_currency(const struct il_report *r)
 {
-	for (size_t c = 0; c < IL_ARRAY_LEN(currencies); c++)
+	for (size_t c = 0; c < IL_CURRENCIES; c++)
 		for (size_t i = 0; i < r->totals_len; i++)
 			if (r->totals[i].count > 0 && r->totals[i].valued > 0 &&
-			    strcmp(r->totals[i].unit, currencies[c].unit) == 0)
-				return currencies[c].unit;
+			    strcmp(r->totals[i].unit, il_currencies[c].code) == 0)
+				return il_currencies[c].code;
 	return NULL;
 }
 
@@ -425,7 +425,7 @@ static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
 		return;
 	il_report_attributed_chart(x->chart_currency, &title);
 	tag_chart(x, by_tag_first, 2, il_buf_str(&title),
-		  currencies[il_xlsx_currency_index(x->chart_currency)].format, 17);
+		  il_currencies[il_currency_index(x->chart_currency)].number_format, 17);
 	il_buf_free(&title);
 }
 

@@ -8,6 +8,21 @@
 
 #define IL_NUMBER_SIZE 40
 
+/* The currencies impactlog knows, written once: their code (the unit a
+ * user logs), the symbol a compact amount takes, and the workbook's
+ * number format.  The workbook charts the first of them the period has. */
+struct il_currency {
+	const char *code;	   /* "USD" */
+	const char *symbol;	   /* "$" */
+	const char *number_format; /* "$#,##0" */
+};
+#define IL_CURRENCIES 3
+extern const struct il_currency il_currencies[IL_CURRENCIES];
+
+/* The index in il_currencies of the currency whose code is UNIT (exactly:
+ * "usd" is another unit); -1 for other units and for NULL. */
+int il_currency_index(const char *unit);
+
 /* The shortest decimal text that reads back as exactly VALUE: "250000",
  * "0.1", "1e+18".  Used wherever a number must survive a round trip. */
 void il_format_number(double value, char out[IL_NUMBER_SIZE]);
@@ -18,8 +33,8 @@ void il_format_number(double value, char out[IL_NUMBER_SIZE]);
 bool il_format_plain(double value, int max_places, char *out, size_t size);
 
 /* A compact amount with its unit, for reading at a glance: "$1.6M",
- * "$120k", "420k users", "35 rps", "2.5B USD"... Known currencies (USD,
- * EUR, GBP) take their symbol; other units follow the number. */
+ * "$120k", "420k users", "35 rps", "2.5B USD"... Known currencies
+ * (il_currencies) take their symbol; other units follow the number. */
 void il_format_amount(double value, const char *unit, char *out, size_t size);
 
 /* A compact amount without a unit: "1.6M", "120k", "950", "12.5". */

@@ -15,24 +15,97 @@
 #define TEAM_SIZE_MAX 1000000
 #define LEAD_DAYS_MAX 36500
 
+#define IL_STR(x)	#x
+#define IL_STRING_OF(x) IL_STR(x)
+
 const struct il_field_info il_fields[IL_FIELD_COUNT] = {
-	[IL_FIELD_UID] = {"uid", "--uid", false, true},
-	[IL_FIELD_DATE] = {"date", "--date", false, false},
-	[IL_FIELD_TAG] = {"tag", "--tag", false, false},
-	[IL_FIELD_TITLE] = {"title", "--title", false, false},
-	[IL_FIELD_VALUE] = {"value", "--value", false, true},
-	[IL_FIELD_UNIT] = {"unit", "--unit", false, true},
-	[IL_FIELD_BASELINE] = {"baseline", "--baseline", false, true},
-	[IL_FIELD_SHARE] = {"share", "--share", false, false},
-	[IL_FIELD_TEAM_SIZE] = {"team_size", "--team-size", false, false},
-	[IL_FIELD_LIKELIHOOD] = {"likelihood", "--likelihood", false, true},
-	[IL_FIELD_LEAD_DAYS] = {"lead_days", "--lead-days", false, true},
-	[IL_FIELD_CONFIDENCE] = {"confidence", "--confidence", false, false},
-	[IL_FIELD_PROJECT] = {"project", "--project", false, true},
-	[IL_FIELD_ORGS] = {"orgs", "--org", true, true},
-	[IL_FIELD_EVIDENCE] = {"evidence", "--evidence", true, true},
-	[IL_FIELD_WITNESSES] = {"witnesses", "--witness", true, true},
-	[IL_FIELD_NOTE] = {"note", "--note", false, true},
+	[IL_FIELD_UID] = {.column = "uid", .option = "--uid", .optional = true},
+	[IL_FIELD_DATE] = {.column = "date",
+			   .option = "--date",
+			   .metavar = "DATE",
+			   .help = "YYYY-MM-DD, today or yesterday",
+			   .by_default = "today"},
+	[IL_FIELD_TAG] = {.column = "tag",
+			  .option = "--tag",
+			  .required = true,
+			  .metavar = "TAG",
+			  .help = "prevented-loss, enabled-scale or user-growth"},
+	[IL_FIELD_TITLE] = {.column = "title",
+			    .option = "--title",
+			    .required = true,
+			    .metavar = "TEXT",
+			    .help = "what you did, one line of at most " IL_STRING_OF(
+				    IL_TITLE_MAX) " characters"},
+	[IL_FIELD_VALUE] = {.column = "value",
+			    .option = "--value",
+			    .optional = true,
+			    .metavar = "AMOUNT",
+			    .help = "outcome magnitude: 250000, 250k, 1.2M, 3B"},
+	[IL_FIELD_UNIT] = {.column = "unit",
+			   .option = "--unit",
+			   .optional = true,
+			   .metavar = "UNIT",
+			   .help = "USD (prevented-loss), users (user-growth); required with a "
+				   "value for enabled-scale: rps, TB, teams, ..."},
+	[IL_FIELD_BASELINE] = {.column = "baseline",
+			       .option = "--baseline",
+			       .optional = true,
+			       .metavar = "AMOUNT",
+			       .help = "the value before: capacity before, users before"},
+	[IL_FIELD_SHARE] = {.column = "share",
+			    .option = "--share",
+			    .metavar = "PERCENT",
+			    .help = "your share of the outcome, percent 0-100",
+			    .by_default = "100"},
+	[IL_FIELD_TEAM_SIZE] = {.column = "team_size",
+				.option = "--team-size",
+				.metavar = "N",
+				.help = "people who delivered it",
+				.by_default = "1"},
+	[IL_FIELD_LIKELIHOOD] = {.column = "likelihood",
+				 .option = "--likelihood",
+				 .optional = true,
+				 .metavar = "PERCENT",
+				 .help = "prevented-loss: chance the loss would have happened, "
+					 "percent",
+				 .by_default = "100"},
+	[IL_FIELD_LEAD_DAYS] = {.column = "lead_days",
+				.option = "--lead-days",
+				.optional = true,
+				.metavar = "N",
+				.help = "prevented-loss: days before impact the risk was caught"},
+	[IL_FIELD_CONFIDENCE] = {.column = "confidence",
+				 .option = "--confidence",
+				 .metavar = "LEVEL",
+				 .help = "measured, estimated (default) or projected"},
+	[IL_FIELD_PROJECT] = {.column = "project",
+			      .option = "--project",
+			      .optional = true,
+			      .metavar = "NAME",
+			      .help = "the initiative or workstream it belongs to"},
+	[IL_FIELD_ORGS] = {.column = "orgs",
+			   .option = "--org",
+			   .is_list = true,
+			   .optional = true,
+			   .metavar = "NAME",
+			   .help = "orgs or product lines touched"},
+	[IL_FIELD_EVIDENCE] = {.column = "evidence",
+			       .option = "--evidence",
+			       .is_list = true,
+			       .optional = true,
+			       .metavar = "LINK",
+			       .help = "links or doc names that prove it"},
+	[IL_FIELD_WITNESSES] = {.column = "witnesses",
+				.option = "--witness",
+				.is_list = true,
+				.optional = true,
+				.metavar = "NAME",
+				.help = "people who can vouch for it"},
+	[IL_FIELD_NOTE] = {.column = "note",
+			   .option = "--note",
+			   .optional = true,
+			   .metavar = "TEXT",
+			   .help = "the story: situation, action, result"},
 };
 
 /* A tag's terminal colour (yellow, cyan, green) is near its chart colour
@@ -407,12 +480,11 @@ int il_achievement_check(struct il_achievement *a, struct il_diag *diag)
 	diag->message[0] = '\0';
 	if (a->tag == IL_TAG_NONE) {
 		diag->field = IL_FIELD_TAG;
-		return diagnose(diag, "required (prevented-loss, enabled-scale or user-growth)");
+		return diagnose(diag, "required (%s)", il_fields[IL_FIELD_TAG].help);
 	}
 	if (!a->title) {
 		diag->field = IL_FIELD_TITLE;
-		return diagnose(diag, "required (what you did, one line of at most %d characters)",
-				IL_TITLE_MAX);
+		return diagnose(diag, "required (%s)", il_fields[IL_FIELD_TITLE].help);
 	}
 	if (a->tag != IL_TAG_PREVENTED_LOSS && (a->has_likelihood || a->has_lead_days)) {
 		diag->field = a->has_likelihood ? IL_FIELD_LIKELIHOOD : IL_FIELD_LEAD_DAYS;

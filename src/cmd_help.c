@@ -3,35 +3,65 @@
 #include "impactlog/cli.h"
 #include "impactlog/help.h"
 
+#include "impactlog/achievement.h"
+#include "impactlog/util.h"
+
 #include <stdbool.h>
 #include <string.h>
 
 #define HELP_WIDTH 80
+
+/* Where an option's description starts, and the indent of its further
+ * lines: the layout of every options text in the command table. */
+#define OPTION_INDENT "                       "
+#define OPTION_COLUMN (sizeof(OPTION_INDENT) - 1)
+#define OPTION_WIDTH  (HELP_WIDTH - 1)
+
+/* N spaces, N at most OPTION_COLUMN. */
+static const char *blanks(size_t n)
+{
+	static const char indent[] = OPTION_INDENT;
+
+	return indent + OPTION_COLUMN - n;
+}
 
 /* Prints the words of TEXT in lines of at most HELP_WIDTH columns, the first
  * going on from column START and the rest indented to INDENT, so that a long
  * summary in the command table still reads well in a terminal. */
 static void print_wrapped(const char *text, size_t start, size_t indent)
 {
-	size_t column = start;
-	bool first = true;
+	struct il_buf out = {0};
 
-	for (text += strspn(text, " "); *text; text += strspn(text, " ")) {
-		size_t len = strcspn(text, " ");
+	il_buf_wrap(&out, text, start, blanks(indent), HELP_WIDTH);
+	printf("%s\n", il_buf_str(&out));
+	il_buf_free(&out);
+}
 
-		if (!first && column + 1 + len > HELP_WIDTH) {
-			printf("\n%*s", (int)indent, "");
-			column = indent;
-		} else if (!first) {
-			putchar(' ');
-			column++;
-		}
-		printf("%.*s", (int)len, text);
-		column += len;
-		first = false;
-		text += len;
-	}
-	putchar('\n');
+/* One option of add and edit, from the field table:
+ * "  --team-size N        people who delivered it (default: 1)". */
+static void field_option(struct il_buf *out, const struct il_field_info *field)
+{
+	struct il_buf words = {0};
+	size_t start = out->len;
+
+	il_buf_printf(out, "  %s %s", field->option, field->metavar);
+	il_buf_printf(out, "%*s", (int)(OPTION_COLUMN - (out->len - start)), "");
+	il_buf_puts(&words, field->help);
+	if (field->is_list)
+		il_buf_puts(&words, " (repeatable)");
+	if (field->by_default)
+		il_buf_printf(&words, " (default: %s)", field->by_default);
+	il_buf_wrap(out, il_buf_str(&words), out->len - start, OPTION_INDENT, OPTION_WIDTH);
+	il_buf_puts(out, "\n");
+	il_buf_free(&words);
+}
+
+void il_help_options(struct il_buf *out, const struct il_command *c)
+{
+	for (int f = 0; c->field_options && f < IL_FIELD_COUNT; f++)
+		if (il_fields[f].metavar)
+			field_option(out, &il_fields[f]);
+	il_buf_puts(out, c->options);
 }
 
 static void print_overview(const struct il_command *commands)
@@ -51,8 +81,12 @@ static void print_command(const struct il_command *c)
 	print_wrapped(c->usage, 17, 17);
 	putchar('\n');
 	print_wrapped(c->summary, 0, 0);
-	if (c->options[0])
-		printf("\noptions:\n%s", c->options);
+	struct il_buf options = {0};
+
+	il_help_options(&options, c);
+	if (options.len)
+		printf("\noptions:\n%s", il_buf_str(&options));
+	il_buf_free(&options);
 }
 
 int cmd_help(struct il_ctx *ctx, int argc, char **argv)

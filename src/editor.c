@@ -21,35 +21,27 @@
 
 #define ERROR_PREFIX "# error: "
 
-static const char template_head[] =
+/* The template explains each field with its help from il_fields, and adds
+ * what only this format needs saying: how lists and the note are written. */
+#define TEMPLATE_WIDTH	73
+#define TEMPLATE_INDENT "#             "
+
+static const char template_intro[] =
 	"# New achievement for impactlog.  Fill in the values after the colons,\n"
 	"# then save and quit.  Lines starting with '#' are ignored.  To add\n"
 	"# nothing, leave the title empty or empty the file.\n"
-	"#\n"
-	"# date        YYYY-MM-DD, today or yesterday\n"
-	"# tag         prevented-loss, enabled-scale or user-growth (required)\n"
-	"# title       what you did, one line of at most 200 characters (required)\n"
-	"# value       outcome magnitude: 250000, 250k, 1.2M, 3B\n"
-	"# unit        USD (prevented-loss), users (user-growth); required with a\n"
-	"#             value for enabled-scale: rps, TB, teams, ...\n"
-	"# baseline    the value before: capacity before, users before\n"
-	"# share       your share of the outcome, percent 0-100 (default: 100)\n"
-	"# team_size   people who delivered it (default: 1)\n"
-	"# likelihood  prevented-loss: chance the loss would have happened,\n"
-	"#             percent (default: 100)\n"
-	"# lead_days   prevented-loss: days before impact the risk was caught\n"
-	"# confidence  measured, estimated (default) or projected\n"
-	"# project     the initiative or workstream it belongs to\n"
-	"# orgs        orgs or product lines touched\n"
-	"# evidence    links or doc names that prove it\n"
-	"# witnesses   people who can vouch for it\n"
-	"#             Separate the items of a list with ';' (write \\; for a ';'\n"
-	"#             inside an item), or repeat the line once per item.\n"
-	"# note        the story: situation, action, result.  It runs from 'note:'\n"
-	"#             to the end of the file, over as many lines as you like.\n"
-	"#\n"
-	"# An empty value is not given: its default applies.\n"
-	"\n";
+	"#\n";
+
+static const char template_lists[] =
+	"Separate the items of a list with ';' (write \\; for a ';' inside an item), "
+	"or repeat the line once per item.";
+
+static const char template_note[] =
+	".  It runs from 'note:' to the end of the file, over as many lines as you like.";
+
+static const char template_end[] = "#\n"
+				   "# An empty value is not given: its default applies.\n"
+				   "\n";
 
 bool il_editor_on_terminal(void)
 {
@@ -293,7 +285,33 @@ static void make_template(struct il_date today, struct il_buf *out)
 	char date[11];
 
 	il_date_format(today, date);
-	il_buf_puts(out, template_head);
+	il_buf_puts(out, template_intro);
+	for (int f = IL_FIELD_UID + 1; f < IL_FIELD_COUNT; f++) {
+		const struct il_field_info *field = &il_fields[f];
+		struct il_buf words = {0};
+		size_t start = out->len;
+
+		il_buf_printf(out, "# %-11s ", field->column);
+		il_buf_puts(&words, field->help);
+		if (field->required)
+			il_buf_puts(&words, " (required)");
+		/* The date's default is already in the template. */
+		if (field->by_default && f != IL_FIELD_DATE)
+			il_buf_printf(&words, " (default: %s)", field->by_default);
+		if (f == IL_FIELD_NOTE)
+			il_buf_puts(&words, template_note);
+		il_buf_wrap(out, il_buf_str(&words), out->len - start, TEMPLATE_INDENT,
+			    TEMPLATE_WIDTH);
+		il_buf_puts(out, "\n");
+		if (f == IL_FIELD_WITNESSES) {
+			il_buf_puts(out, TEMPLATE_INDENT);
+			il_buf_wrap(out, template_lists, strlen(TEMPLATE_INDENT), TEMPLATE_INDENT,
+				    TEMPLATE_WIDTH);
+			il_buf_puts(out, "\n");
+		}
+		il_buf_free(&words);
+	}
+	il_buf_puts(out, template_end);
 	for (int f = IL_FIELD_UID + 1; f < IL_FIELD_COUNT; f++)
 		il_buf_printf(out, "%s:%s%s\n", il_fields[f].column, f == IL_FIELD_DATE ? " " : "",
 			      f == IL_FIELD_DATE ? date : "");

@@ -12,26 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FIELD_OPTIONS_HELP                                                                         \
-	"  --date DATE          YYYY-MM-DD, today or yesterday (default: today)\n"                 \
-	"  --tag TAG            prevented-loss, enabled-scale or user-growth\n"                    \
-	"  --title TEXT         what you did, at most 200 characters\n"                            \
-	"  --value AMOUNT       outcome magnitude: 250000, 250k, 1.2M, 3B\n"                       \
-	"  --unit UNIT          USD (prevented-loss), users (user-growth); required with\n"        \
-	"                       a value for enabled-scale: rps, TB, teams, ...\n"                  \
-	"  --baseline AMOUNT    the value before: capacity before, users before\n"                 \
-	"  --share PERCENT      your share of the outcome, 0-100 (default: 100)\n"                 \
-	"  --team-size N        people who delivered it (default: 1)\n"                            \
-	"  --likelihood PERCENT prevented-loss: chance the loss would have happened\n"             \
-	"                       (default: 100)\n"                                                  \
-	"  --lead-days N        prevented-loss: days before impact the risk was caught\n"          \
-	"  --confidence LEVEL   measured, estimated (default) or projected\n"                      \
-	"  --project NAME       the initiative or workstream it belongs to\n"                      \
-	"  --org NAME           an org or product line touched (repeatable)\n"                     \
-	"  --evidence LINK      a link or doc name that proves it (repeatable)\n"                  \
-	"  --witness NAME       someone who can vouch for it (repeatable)\n"                       \
-	"  --note TEXT          the story: situation, action, result\n"
-
 #define FILTER_OPTIONS_HELP                                                                        \
 	"  --tag TAG            only this tag\n"                                                   \
 	"  --cycle CYCLE        2026, 2026-H1, 2026-H2 or 2026-Q1 .. 2026-Q4\n"                    \
@@ -41,33 +21,38 @@
 	"  --project NAME       in this project\n"                                                 \
 	"  --search TEXT        words in title, note, project, orgs, evidence, witnesses\n"
 
+/* Name, function, database, usage, summary, options text, and whether the
+ * field options (made from il_fields) come before that text. */
 static const struct il_command commands[] = {
-	{"init", cmd_init, IL_CREATES_DB, "init", "create the database (safe to repeat)", ""},
+	{"init", cmd_init, IL_CREATES_DB, "init", "create the database (safe to repeat)", "",
+	 false},
 	{"add", cmd_add, IL_CREATES_DB, "add TAG TITLE [options]", "log one achievement",
-	 FIELD_OPTIONS_HELP
 	 "  --json               read one JSON object from standard input instead: the\n"
 	 "                       CSV columns as keys, lists as arrays of strings\n"
 	 "\nWith no arguments on a terminal, add opens $VISUAL or $EDITOR (else vi) on a\n"
-	 "template of 'field: value' lines, one per field, explained in comments.\n"},
+	 "template of 'field: value' lines, one per field, explained in comments.\n",
+	 true},
 	{"list", cmd_list, IL_READS_DB, "list [filters] [--deleted] [--format table|csv|json]",
 	 "one line per achievement, newest first",
 	 FILTER_OPTIONS_HELP "  --deleted            the trash instead\n"
-			     "  --format FORMAT      table (default), csv or json\n"},
-	{"show", cmd_show, IL_READS_DB, "show ID", "every field of one achievement", ""},
+			     "  --format FORMAT      table (default), csv or json\n",
+	 false},
+	{"show", cmd_show, IL_READS_DB, "show ID", "every field of one achievement", "", false},
 	{"edit", cmd_edit, IL_CHANGES_DB, "edit ID [options]", "change fields of one achievement",
-	 FIELD_OPTIONS_HELP
 	 "\nA repeatable option replaces its whole list; an empty value clears an\n"
-	 "optional field: --note '' removes the note.\n"},
-	{"rm", cmd_rm, IL_CHANGES_DB, "rm ID...", "move achievements to the trash", ""},
+	 "optional field: --note '' removes the note.\n",
+	 true},
+	{"rm", cmd_rm, IL_CHANGES_DB, "rm ID...", "move achievements to the trash", "", false},
 	{"restore", cmd_restore, IL_CHANGES_DB, "restore ID...",
-	 "bring achievements back from the trash", ""},
+	 "bring achievements back from the trash", "", false},
 	{"profile", cmd_profile, IL_CREATES_DB, "profile [options]",
 	 "who the reports are about; with no options, print it",
 	 "  --name NAME          your name\n"
 	 "  --level LEVEL        your current level (L6, Senior, ...)\n"
 	 "  --track TRACK        engineering, TPM, PM, ...\n"
 	 "  --target-level LEVEL the level you are going for\n"
-	 "  --manager NAME       who the packet is for\n"},
+	 "  --manager NAME       who the packet is for\n",
+	 false},
 	{"import", cmd_import, IL_CREATES_DB, "import FILE|- [--dry-run]",
 	 "add achievements from a CSV file (- for standard input): all of them or none",
 	 "  --dry-run            check the whole file and print the summary; write nothing\n"
@@ -77,12 +62,14 @@ static const struct il_command commands[] = {
 	 "them).  An empty cell is a value not given.  orgs, evidence and witnesses\n"
 	 "are separated by ';'; write \\; for a ';' inside an item and \\\\ for a '\\'.\n"
 	 "Records whose uid is already stored are skipped, so importing a file twice\n"
-	 "adds nothing; a record without a uid gets one made from its cells.\n"},
+	 "adds nothing; a record without a uid gets one made from its cells.\n",
+	 false},
 	{"export", cmd_export, IL_READS_DB, "export [FILE] [filters] [--force]",
 	 "write achievements as CSV, oldest first, in the columns import reads",
 	 FILTER_OPTIONS_HELP "  --force              replace FILE if it exists\n"
 			     "\nWithout FILE, or with -, the CSV goes to standard output.  A FILE\n"
-			     "appears whole or not at all; see OUTPUT FILES in the man page.\n"},
+			     "appears whole or not at all; see OUTPUT FILES in the man page.\n",
+	 false},
 	{"report", cmd_report, IL_READS_DB,
 	 "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
 	 "the calibration packet: text, Markdown or an xlsx workbook",
@@ -93,15 +80,17 @@ static const struct il_command commands[] = {
 	 "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
 	 "  -o, --output FILE    write to FILE (- for standard output); an existing\n"
 	 "                       file is replaced, keeping its permissions\n"
-	 "  --redact             leave out evidence, notes and witness names\n"},
-	{"check", cmd_check, IL_READS_DB, "check", "integrity check of the database", ""},
+	 "  --redact             leave out evidence, notes and witness names\n",
+	 false},
+	{"check", cmd_check, IL_READS_DB, "check", "integrity check of the database", "", false},
 	{"backup", cmd_backup, IL_READS_DB, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",
 	 "  --force              replace FILE if it exists\n"
-	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n"},
+	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n",
+	 false},
 	{"help", cmd_help, IL_USES_NO_DB, "help [COMMAND]", "show help for impactlog or a command",
-	 ""},
-	{"version", cmd_version, IL_USES_NO_DB, "version", "print the version", ""},
+	 "", false},
+	{"version", cmd_version, IL_USES_NO_DB, "version", "print the version", "", false},
 	{0},
 };
 

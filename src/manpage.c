@@ -238,11 +238,15 @@ void il_write_manpage(FILE *out, const struct il_command *commands)
 		roff_text(out, c->usage, strlen(c->usage));
 		fputs("\"\n", out);
 		roff_line(out, c->summary, strlen(c->summary));
-		if (c->options[0]) {
+		struct il_buf options = {0};
+
+		il_help_options(&options, c);
+		if (options.len) {
 			fputs(".RS\n", out);
-			roff_options(out, c->options);
+			roff_options(out, il_buf_str(&options));
 			fputs(".RE\n", out);
 		}
+		il_buf_free(&options);
 	}
 	fputs(man_sections, out);
 }

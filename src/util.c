@@ -131,6 +131,37 @@ void il_buf_printf(struct il_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void il_buf_wrap(struct il_buf *b, const char *text, size_t column, const char *indent,
+		 size_t width)
+{
+	size_t indent_len = strlen(indent);
+	bool line_start = true;
+
+	text += strspn(text, " ");
+	while (*text) {
+		size_t len = strcspn(text, " ");
+		size_t gap = strspn(text + len, " ");
+
+		if (!line_start && column + len > width) {
+			/* The gap before this word was written: take it back. */
+			while (b->len && b->data[b->len - 1] == ' ')
+				b->len--;
+			il_buf_puts(b, "\n");
+			il_buf_puts(b, indent);
+			column = indent_len;
+		}
+		il_buf_append(b, text, len);
+		column += len;
+		text += len;
+		if (!text[gap])
+			break;
+		il_buf_append(b, text, gap);
+		column += gap;
+		text += gap;
+		line_start = false;
+	}
+}
+
 void il_buf_reset(struct il_buf *b)
 {
 	b->len = 0;

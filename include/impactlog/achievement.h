@@ -90,11 +90,18 @@ enum il_field {
 	IL_FIELD_COUNT
 };
 
+/* A field's names and its help, written once: the option help of add and
+ * edit, the editor's template, `help add`, the man page and the "required"
+ * messages are all made from these words. */
 struct il_field_info {
-	const char *column; /* CSV column and JSON key: "team_size" */
-	const char *option; /* command-line option: "--team-size" */
-	bool is_list;	    /* orgs, evidence, witnesses */
-	bool optional;	    /* may be cleared (set to nothing) */
+	const char *column;	/* CSV column and JSON key: "team_size" */
+	const char *option;	/* command-line option: "--team-size" */
+	bool is_list;		/* orgs, evidence, witnesses */
+	bool optional;		/* may be cleared (set to nothing) */
+	bool required;		/* an achievement has none without it */
+	const char *metavar;	/* the option's value: "N"; NULL: not an option */
+	const char *help;	/* a phrase: "people who delivered it" */
+	const char *by_default; /* "1", or NULL: the default, when not in help */
 };
 
 extern const struct il_field_info il_fields[IL_FIELD_COUNT];

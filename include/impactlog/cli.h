@@ -47,6 +47,7 @@ struct il_command {
 	const char *usage;   /* "add TAG TITLE [options]" */
 	const char *summary; /* one line */
 	const char *options; /* option help, one "  --opt ARG  text" line each */
+	bool field_options;  /* the field options of il_fields come first */
 };
 
 struct il_ctx {

@@ -42,6 +42,11 @@ struct il_buf {
 void il_buf_append(struct il_buf *b, const char *s, size_t len);
 void il_buf_puts(struct il_buf *b, const char *s);
 void il_buf_printf(struct il_buf *b, const char *fmt, ...) IL_PRINTF(2, 3);
+/* Appends the words of TEXT, the line so far being COLUMN characters wide,
+ * breaking before a word that would pass column WIDTH and starting each new
+ * line with INDENT.  Spaces between words on one line are kept as written. */
+void il_buf_wrap(struct il_buf *b, const char *text, size_t column, const char *indent,
+		 size_t width);
 void il_buf_reset(struct il_buf *b);
 void il_buf_free(struct il_buf *b);
 /* The contents, "" for an empty buffer; valid until the next append. */

@@ -3,10 +3,11 @@
 
 /*
  * The xlsx workbook's internals, shared by its own files and nothing else:
- * report_xlsx.c (the workbook, its formats, cells and formula pieces) and
- * one file per sheet group, report_xlsx_achievements.c,
- * report_xlsx_summary.c and report_xlsx_groups.c.  What the rest of
- * impactlog calls is in impactlog/report.h.
+ * report_xlsx.c (the workbook), one file per sheet group,
+ * report_xlsx_achievements.c, report_xlsx_summary.c and
+ * report_xlsx_groups.c, and report_xlsx_cells.c (cells, formats and
+ * formula pieces).  What the rest of impactlog calls is in
+ * impactlog/report.h.
  */
 
 #include "impactlog/format.h"
@@ -89,7 +90,8 @@ struct sheet {
 	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
 };
 
-/* Cells, formats and formula pieces (report_xlsx.c). */
+/* Cells, formats and formula pieces (report_xlsx_cells.c). */
+void il_xlsx_add_formats(struct il_xlsx *x);
 bool il_xlsx_failed(struct il_xlsx *x, lxw_error err);
 void il_xlsx_put_text(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format);
 void il_xlsx_put_number(struct sheet *s, lxw_col_t col, double value, lxw_format *format);

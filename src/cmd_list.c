@@ -81,23 +81,27 @@ static const char *tag_color(const char *tag)
 	return il_tag_info(il_tag_parse(tag))->color;
 }
 
-/* The attributed column grows with its amounts up to this many columns; a
- * long unit ("requests per second") is cut rather than squeezing titles. */
+/* On a terminal the attributed column grows with its amounts up to this
+ * many columns; a long unit ("requests per second") is cut rather than
+ * squeezing titles. */
 #define AMOUNT_WIDTH_MAX 16
 
-/* Prints TEXT in at most WIDTH terminal columns, ending in "…" when cut. */
+/* Prints TEXT in at most WIDTH terminal columns, ending in "…" when cut;
+ * WIDTH 0: all of it. */
 static void print_cell(const char *text, size_t width)
 {
-	if (il_utf8_width(text) <= width) {
+	if (width == 0 || il_utf8_width(text) <= width) {
 		fputs(text, stdout);
 		return;
 	}
 	printf("%.*s…", (int)il_utf8_prefix_width(text, width - 1), text);
 }
 
+/* The rows in WIDTH columns, the title cut to fit; WIDTH 0 (not a
+ * terminal): nothing cut, so that grep finds every word. */
 static void print_rows(const struct row *rows, size_t count, int width, bool color)
 {
-	int id_width = 2, amount_width = 10, title_width;
+	int id_width = 2, amount_width = 10, title_width = 0;
 
 	for (size_t i = 0; i < count; i++) {
 		int id = (int)strlen(rows[i].id);
@@ -106,11 +110,13 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 		id_width = id > id_width ? id : id_width;
 		amount_width = amount > amount_width ? amount : amount_width;
 	}
-	if (amount_width > AMOUNT_WIDTH_MAX)
-		amount_width = AMOUNT_WIDTH_MAX;
-	title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
-	if (title_width < 10)
-		title_width = 10;
+	if (width > 0) {
+		if (amount_width > AMOUNT_WIDTH_MAX)
+			amount_width = AMOUNT_WIDTH_MAX;
+		title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
+		if (title_width < 10)
+			title_width = 10;
+	}
 	printf("%s%-*s  %-10s  %-14s  %*s  %s%s\n", color ? "\033[1m" : "", id_width, "ID", "DATE",
 	       "TAG", amount_width, "ATTRIBUTED", "TITLE", color ? "\033[0m" : "");
 	for (size_t i = 0; i < count; i++) {
@@ -119,7 +125,7 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 		printf("%*s  %s  %s%-14s%s  %*s", id_width, rows[i].id, rows[i].date,
 		       color ? tag_color(rows[i].tag) : "", rows[i].tag, color ? "\033[0m" : "",
 		       pad > 0 ? pad : 0, "");
-		print_cell(rows[i].attributed, (size_t)amount_width);
+		print_cell(rows[i].attributed, width > 0 ? (size_t)amount_width : 0);
 		fputs("  ", stdout);
 		print_cell(rows[i].title, (size_t)title_width);
 		putchar('\n');
@@ -155,7 +161,7 @@ static int list_table(struct il_db *db)
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE && count > 0)
-		print_rows(rows, count, width ? width : 80, il_use_color(STDOUT_FILENO));
+		print_rows(rows, count, width, il_use_color(STDOUT_FILENO));
 	for (size_t i = 0; i < count; i++)
 		free(rows[i].title);
 	free(rows);

@@ -270,7 +270,7 @@ static void text_header(struct out *o, const struct il_report *r)
 	if (r->has_previous) {
 		il_buf_reset(&line);
 		il_report_previous(r, &line);
-		field(o, il_report_word(IL_WORD_PREVIOUS_CYCLE), il_buf_str(&line));
+		field(o, il_report_previous_label(r), il_buf_str(&line));
 	}
 	if (r->redact)
 		field(o, il_report_word(IL_WORD_REDACTED), il_report_word(IL_WORD_REDACTED_WHAT));

@@ -169,7 +169,7 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 
 	il_filter_describe(f, &period);
 	r->period = period.data ? period.data : il_xstrdup("");
-	r->scope = il_report_scope(f);
+	r->scope = il_report_scope(f, r->redact);
 	r->cycle = il_xstrdup(f->cycle);
 	il_date_format(il_local_date(now), r->generated);
 	r->has_previous = il_filter_previous_cycle(f, &previous);

@@ -172,7 +172,7 @@ const char *il_report_tag_short(enum il_tag tag)
 
 /* --- Who and when -------------------------------------------------------- */
 
-char *il_report_scope(const struct il_filter *f)
+char *il_report_scope(const struct il_filter *f, bool redact)
 {
 	struct il_buf scope = {0};
 
@@ -182,7 +182,9 @@ char *il_report_scope(const struct il_filter *f)
 		il_buf_printf(&scope, "%sorg '%s'", scope.len ? ", " : "", f->org);
 	if (f->project)
 		il_buf_printf(&scope, "%sproject '%s'", scope.len ? ", " : "", f->project);
-	if (f->search)
+	if (f->search && redact)
+		il_buf_printf(&scope, "%ssearch (text left out)", scope.len ? ", " : "");
+	else if (f->search)
 		il_buf_printf(&scope, "%ssearch '%s'", scope.len ? ", " : "", f->search);
 	return scope.data ? scope.data : il_xstrdup("");
 }

@@ -22,6 +22,36 @@ static const struct option options[] = {
 	{0},
 };
 
+/* One row of list_json.sql as a JSON object, keyed by its column names:
+ * numbers by il_format_number, so that they read back as the same double;
+ * text as the query wrote it, JSON already. */
+static void write_json_object(sqlite3_stmt *stmt)
+{
+	int columns = sqlite3_column_count(stmt);
+
+	putchar('{');
+	for (int i = 0; i < columns; i++) {
+		char number[IL_NUMBER_SIZE];
+
+		printf("%s\"%s\":", i ? "," : "", sqlite3_column_name(stmt, i));
+		switch (sqlite3_column_type(stmt, i)) {
+		case SQLITE_NULL:
+			fputs("null", stdout);
+			break;
+		case SQLITE_INTEGER:
+			printf("%lld", sqlite3_column_int64(stmt, i));
+			break;
+		case SQLITE_FLOAT:
+			il_format_number(sqlite3_column_double(stmt, i), number);
+			fputs(number, stdout);
+			break;
+		default:
+			fputs(il_column_text(stmt, i), stdout);
+		}
+	}
+	putchar('}');
+}
+
 static int list_json(struct il_db *db)
 {
 	sqlite3_stmt *stmt = il_report_prepare(db, "list_json.sql");
@@ -29,8 +59,10 @@ static int list_json(struct il_db *db)
 
 	if (!stmt)
 		return IL_CMD_ERROR;
-	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW)
-		printf("%s\n  %s", rows++ ? "," : "[", il_column_text(stmt, 0));
+	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		fputs(rows++ ? ",\n  " : "[\n  ", stdout);
+		write_json_object(stmt);
+	}
 	printf(rows ? "\n]\n" : "[]\n");
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? IL_CMD_OK : IL_CMD_ERROR;
@@ -49,23 +81,27 @@ static const char *tag_color(const char *tag)
 	return il_tag_info(il_tag_parse(tag))->color;
 }
 
-/* The attributed column grows with its amounts up to this many columns; a
- * long unit ("requests per second") is cut rather than squeezing titles. */
+/* On a terminal the attributed column grows with its amounts up to this
+ * many columns; a long unit ("requests per second") is cut rather than
+ * squeezing titles. */
 #define AMOUNT_WIDTH_MAX 16
 
-/* Prints TEXT in at most WIDTH terminal columns, ending in "…" when cut. */
+/* Prints TEXT in at most WIDTH terminal columns, ending in "…" when cut;
+ * WIDTH 0: all of it. */
 static void print_cell(const char *text, size_t width)
 {
-	if (il_utf8_width(text) <= width) {
+	if (width == 0 || il_utf8_width(text) <= width) {
 		fputs(text, stdout);
 		return;
 	}
 	printf("%.*s…", (int)il_utf8_prefix_width(text, width - 1), text);
 }
 
+/* The rows in WIDTH columns, the title cut to fit; WIDTH 0 (not a
+ * terminal): nothing cut, so that grep finds every word. */
 static void print_rows(const struct row *rows, size_t count, int width, bool color)
 {
-	int id_width = 2, amount_width = 10, title_width;
+	int id_width = 2, amount_width = 10, title_width = 0;
 
 	for (size_t i = 0; i < count; i++) {
 		int id = (int)strlen(rows[i].id);
@@ -74,11 +110,13 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 		id_width = id > id_width ? id : id_width;
 		amount_width = amount > amount_width ? amount : amount_width;
 	}
-	if (amount_width > AMOUNT_WIDTH_MAX)
-		amount_width = AMOUNT_WIDTH_MAX;
-	title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
-	if (title_width < 10)
-		title_width = 10;
+	if (width > 0) {
+		if (amount_width > AMOUNT_WIDTH_MAX)
+			amount_width = AMOUNT_WIDTH_MAX;
+		title_width = width - (id_width + 2 + 10 + 2 + 14 + 2 + amount_width + 2);
+		if (title_width < 10)
+			title_width = 10;
+	}
 	printf("%s%-*s  %-10s  %-14s  %*s  %s%s\n", color ? "\033[1m" : "", id_width, "ID", "DATE",
 	       "TAG", amount_width, "ATTRIBUTED", "TITLE", color ? "\033[0m" : "");
 	for (size_t i = 0; i < count; i++) {
@@ -87,7 +125,7 @@ static void print_rows(const struct row *rows, size_t count, int width, bool col
 		printf("%*s  %s  %s%-14s%s  %*s", id_width, rows[i].id, rows[i].date,
 		       color ? tag_color(rows[i].tag) : "", rows[i].tag, color ? "\033[0m" : "",
 		       pad > 0 ? pad : 0, "");
-		print_cell(rows[i].attributed, (size_t)amount_width);
+		print_cell(rows[i].attributed, width > 0 ? (size_t)amount_width : 0);
 		fputs("  ", stdout);
 		print_cell(rows[i].title, (size_t)title_width);
 		putchar('\n');
@@ -123,7 +161,7 @@ static int list_table(struct il_db *db)
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE && count > 0)
-		print_rows(rows, count, width ? width : 80, il_use_color(STDOUT_FILENO));
+		print_rows(rows, count, width, il_use_color(STDOUT_FILENO));
 	for (size_t i = 0; i < count; i++)
 		free(rows[i].title);
 	free(rows);

@@ -107,6 +107,17 @@ static bool is_open_end(struct il_date d)
 	return d.year == 9999 && d.month == 12 && d.day == 31;
 }
 
+/* Whether --since or --until narrow F's cycle to a part of it. */
+static bool narrows_cycle(const struct il_filter *f)
+{
+	struct il_range cycle;
+
+	if (!f->cycle[0] || il_parse_cycle(f->cycle, &cycle))
+		return false;
+	return il_date_to_days(f->since) != il_date_to_days(cycle.from) ||
+	       il_date_to_days(f->until) != il_date_to_days(cycle.to);
+}
+
 void il_filter_describe(const struct il_filter *f, struct il_buf *out)
 {
 	char since[11], until[11];
@@ -115,7 +126,9 @@ void il_filter_describe(const struct il_filter *f, struct il_buf *out)
 
 	il_date_format(f->since, since);
 	il_date_format(f->until, until);
-	if (f->cycle[0])
+	/* A cycle that --since or --until narrow is a span of dates, no
+	 * longer the cycle its name says. */
+	if (f->cycle[0] && !narrows_cycle(f))
 		il_buf_printf(out, "%s (%s to %s)", f->cycle, since, until);
 	else if (from && to)
 		il_buf_printf(out, "%s to %s", since, until);
@@ -127,17 +140,44 @@ void il_filter_describe(const struct il_filter *f, struct il_buf *out)
 		il_buf_puts(out, "all time");
 }
 
+/* D moved MONTHS months earlier.  The last day of a month stays the last
+ * day (2026-06-30 -> 2025-12-31), and a day the earlier month lacks
+ * becomes its last (2026-08-31 -> 2026-02-28). */
+static struct il_date months_earlier(struct il_date d, int months)
+{
+	bool month_end = d.day == il_days_in_month(d.year, d.month);
+	int index = d.year * 12 + (d.month - 1) - months;
+	struct il_date earlier = {index / 12, index % 12 + 1, d.day};
+	int last = il_days_in_month(earlier.year, earlier.month);
+
+	if (month_end || earlier.day > last)
+		earlier.day = last;
+	return earlier;
+}
+
 bool il_filter_previous_cycle(const struct il_filter *f, struct il_filter *previous)
 {
-	struct il_range range;
+	struct il_range cycle, before;
+	int months;
 
 	if (!f->cycle[0])
 		return false;
 	*previous = *f;
 	il_cycle_previous(f->cycle, previous->cycle);
-	il_parse_cycle(previous->cycle, &range);
-	previous->since = range.from;
-	previous->until = range.to;
+	il_parse_cycle(f->cycle, &cycle);
+	il_parse_cycle(previous->cycle, &before);
+	if (!narrows_cycle(f)) {
+		previous->since = before.from;
+		previous->until = before.to;
+		return true;
+	}
+	/* The same span one cycle earlier, named by its dates (no cycle
+	 * name, which would say the whole cycle): --cycle 2026-H1 --since
+	 * 2026-02-01 compares with 2025-08-01 to 2025-12-31. */
+	months = (cycle.from.year - before.from.year) * 12 + (cycle.from.month - before.from.month);
+	previous->cycle[0] = '\0';
+	previous->since = months_earlier(f->since, months);
+	previous->until = months_earlier(f->until, months);
 	return true;
 }
 

@@ -169,15 +169,20 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 
 	il_filter_describe(f, &period);
 	r->period = period.data ? period.data : il_xstrdup("");
-	r->scope = il_report_scope(f);
+	r->scope = il_report_scope(f, r->redact);
 	r->cycle = il_xstrdup(f->cycle);
 	il_date_format(il_local_date(now), r->generated);
 	r->has_previous = il_filter_previous_cycle(f, &previous);
-	r->previous_cycle = il_xstrdup(r->has_previous ? previous.cycle : "");
 	period = (struct il_buf){0};
 	if (r->has_previous)
 		il_filter_describe(&previous, &period);
 	r->previous_period = period.data ? period.data : il_xstrdup("");
+	/* A narrowed cycle's previous span has no cycle name: its dates
+	 * name it. */
+	r->narrowed = r->has_previous && !previous.cycle[0];
+	r->previous_cycle = il_xstrdup(!r->has_previous ? ""
+				       : r->narrowed	? r->previous_period
+							: previous.cycle);
 	/* No profile row yet: every field "". */
 	r->profile = (struct il_report_profile){il_xstrdup(""), il_xstrdup(""), il_xstrdup(""),
 						il_xstrdup(""), il_xstrdup("")};

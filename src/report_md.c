@@ -124,7 +124,7 @@ static void md_header(FILE *f, const struct il_report *r)
 	if (r->has_previous) {
 		il_buf_reset(&line);
 		il_report_previous(r, &line);
-		md_row(f, il_report_word(IL_WORD_PREVIOUS_CYCLE), il_buf_str(&line));
+		md_row(f, il_report_previous_label(r), il_buf_str(&line));
 	}
 	if (r->redact)
 		md_row(f, il_report_word(IL_WORD_REDACTED), il_report_word(IL_WORD_REDACTED_WHAT));

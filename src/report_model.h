@@ -48,8 +48,9 @@ void il_report_abandon(struct il_report_job *job);
 int il_report_build_groups_beside(struct il_db *db, const struct il_report_options *options,
 				  struct il_report *report);
 
-/* The scope line: "tag prevented-loss, org 'Payments'", or "". */
-char *il_report_scope(const struct il_filter *filter);
+/* The scope line: "tag prevented-loss, org 'Payments'", or "".  With
+ * REDACT the search text is left out: it is often a person's name. */
+char *il_report_scope(const struct il_filter *filter, bool redact);
 
 /* A top achievement's quantified sentence, for its sentence field. */
 char *il_report_item_sentence(const struct il_report_item *item);

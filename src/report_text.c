@@ -270,7 +270,7 @@ static void text_header(struct out *o, const struct il_report *r)
 	if (r->has_previous) {
 		il_buf_reset(&line);
 		il_report_previous(r, &line);
-		field(o, il_report_word(IL_WORD_PREVIOUS_CYCLE), il_buf_str(&line));
+		field(o, il_report_previous_label(r), il_buf_str(&line));
 	}
 	if (r->redact)
 		field(o, il_report_word(IL_WORD_REDACTED), il_report_word(IL_WORD_REDACTED_WHAT));
@@ -287,37 +287,77 @@ static int at_least(int width, int minimum)
 	return width > minimum ? width : minimum;
 }
 
+/* The totals table's cells of row T: outcome, attributed, previous and
+ * change, "-" where there is no value. */
+struct total_cells {
+	char outcome[64], attributed[64], previous[64], change[64];
+};
+
+static void total_cells(const struct il_report_total *t, struct total_cells *c)
+{
+	il_text_table_amount(t->outcome, t->unit, c->outcome, sizeof(c->outcome));
+	il_text_table_amount(t->attributed, t->unit, c->attributed, sizeof(c->attributed));
+	il_text_table_amount(t->previous_attributed, t->unit, c->previous, sizeof(c->previous));
+	il_text_table_change(t->attributed, t->previous_attributed, t->unit, c->change,
+			     sizeof(c->change));
+	if (!t->valued) {
+		snprintf(c->outcome, sizeof(c->outcome), "-");
+		snprintf(c->attributed, sizeof(c->attributed), "-");
+	}
+	if (!t->previous_valued)
+		snprintf(c->previous, sizeof(c->previous), "-");
+}
+
+static void widen(int *width, const char *text)
+{
+	*width = at_least(text_width(text), *width);
+}
+
+/* The amounts are never cut: a column wider than its heading's room takes
+ * the extra from the unit column, and only past that from the margin. */
 static void text_totals(struct out *o, const struct il_report *r)
 {
 	long most = 0;
-	int count_w, unit_w;
+	int count_w, unit_w, outcome_w = 8, attributed_w = 10, previous_w = 9, change_w = 8;
+	int extra;
 
 	heading(o, IL_SECTION_TOTALS);
 	if (!r->totals_len) {
 		put_empty(o, IL_SECTION_TOTALS);
 		return;
 	}
-	for (size_t i = 0; i < r->totals_len; i++)
+	for (size_t i = 0; i < r->totals_len; i++) {
+		struct total_cells c;
+
 		most = r->totals[i].count > most ? r->totals[i].count : most;
-	/* A count wider than its heading takes its room from the unit. */
+		total_cells(&r->totals[i], &c);
+		widen(&outcome_w, c.outcome);
+		widen(&attributed_w, c.attributed);
+		if (r->has_previous) {
+			widen(&previous_w, c.previous);
+			widen(&change_w, c.change);
+		}
+	}
 	count_w = at_least(digits(most), 5);
-	unit_w = at_least(10 - (count_w - 5), 4);
+	extra = (count_w - 5) + (outcome_w - 8) + (attributed_w - 10);
+	if (r->has_previous)
+		extra += (previous_w - 9) + (change_w - 8);
+	unit_w = at_least(10 - extra, 4);
 	fputs("  ", o->f);
 	put_cell(o, il_report_word(IL_WORD_TAG), 14, false);
 	fputs("  ", o->f);
 	put_cell(o, il_report_word(IL_WORD_UNIT), unit_w, false);
-	fprintf(o->f, "  %*s  %8s  %10s", count_w, il_report_word(IL_WORD_COUNT),
-		il_report_word(IL_WORD_OUTCOME), il_report_word(IL_WORD_ATTRIBUTED));
+	fprintf(o->f, "  %*s  %*s  %*s", count_w, il_report_word(IL_WORD_COUNT), outcome_w,
+		il_report_word(IL_WORD_OUTCOME), attributed_w, il_report_word(IL_WORD_ATTRIBUTED));
 	if (r->has_previous)
-		fprintf(o->f, "  %9s  %8s", il_report_word(IL_WORD_PREVIOUS),
+		fprintf(o->f, "  %*s  %*s", previous_w, il_report_word(IL_WORD_PREVIOUS), change_w,
 			il_report_word(IL_WORD_CHANGE));
 	fputc('\n', o->f);
 	for (size_t i = 0; i < r->totals_len; i++) {
 		const struct il_report_total *t = &r->totals[i];
-		char outcome[64], attributed[64], previous[64], change[64];
+		struct total_cells c;
 
-		il_text_table_amount(t->outcome, t->unit, outcome, sizeof(outcome));
-		il_text_table_amount(t->attributed, t->unit, attributed, sizeof(attributed));
+		total_cells(t, &c);
 		fputs("  ", o->f);
 		if (o->color)
 			fputs(tag_color(t->tag), o->f);
@@ -327,18 +367,14 @@ static void text_totals(struct out *o, const struct il_report *r)
 		fputs("  ", o->f);
 		put_cell(o, *t->unit ? t->unit : "-", unit_w, false);
 		fprintf(o->f, "  %*ld  ", count_w, t->count);
-		put_cell(o, t->valued ? outcome : "-", 8, true);
+		put_cell(o, c.outcome, outcome_w, true);
 		fputs("  ", o->f);
-		put_cell(o, t->valued ? attributed : "-", 10, true);
+		put_cell(o, c.attributed, attributed_w, true);
 		if (r->has_previous) {
-			il_text_table_amount(t->previous_attributed, t->unit, previous,
-					     sizeof(previous));
-			il_text_table_change(t->attributed, t->previous_attributed, t->unit, change,
-					     sizeof(change));
 			fputs("  ", o->f);
-			put_cell(o, t->previous_valued ? previous : "-", 9, true);
+			put_cell(o, c.previous, previous_w, true);
 			fputs("  ", o->f);
-			put_cell(o, change, 8, true);
+			put_cell(o, c.change, change_w, true);
 		}
 		fputc('\n', o->f);
 	}
@@ -407,6 +443,28 @@ static void text_scale(struct out *o, const struct il_report *r)
 	il_buf_free(&line);
 }
 
+/* AMOUNT in at most ROOM columns: a unit that does not fit is cut, never
+ * the number before it; a number alone wider than ROOM is shown whole. */
+static void put_amount(struct out *o, const struct il_report_amount *amount, int room)
+{
+	char text[64], number[64];
+	int number_w;
+
+	il_format_amount(amount->value, amount->unit, text, sizeof(text));
+	if (text_width(text) <= room) {
+		fputs(text, o->f);
+		return;
+	}
+	il_text_table_amount(amount->value, amount->unit, number, sizeof(number));
+	number_w = text_width(number);
+	if (strcmp(number, text) == 0 || number_w + 2 >= room) {
+		fputs(text, o->f);
+		return;
+	}
+	fprintf(o->f, "%s ", number);
+	put_tail(o, text + strlen(number) + 1, room - number_w - 1);
+}
+
 /* Amounts from column COL, one per line part: an amount is never split
  * from its unit. */
 static void put_amounts(struct out *o, const struct il_report_amount *amounts, size_t len, int col)
@@ -428,7 +486,8 @@ static void put_amounts(struct out *o, const struct il_report_amount *amounts, s
 			fputs(", ", o->f);
 			at += 2;
 		}
-		put_tail(o, amount, WIDTH - at);
+		/* Room for the comma that follows all but the last. */
+		put_amount(o, &amounts[i], WIDTH - at - (i + 1 < len));
 		at += width;
 	}
 	fputc('\n', o->f);

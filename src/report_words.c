@@ -28,6 +28,7 @@ static const char *const words[IL_REPORT_WORDS] = {
 	[IL_WORD_GENERATED] = "Generated",
 	[IL_WORD_LOGGED] = "Logged",
 	[IL_WORD_PREVIOUS_CYCLE] = "Previous cycle",
+	[IL_WORD_PREVIOUS_PERIOD] = "Previous period",
 	[IL_WORD_REDACTED] = "Redacted",
 	[IL_WORD_REDACTED_WHAT] = "evidence, notes and witness names left out",
 	[IL_WORD_PACKET] = "Calibration packet",
@@ -171,7 +172,7 @@ const char *il_report_tag_short(enum il_tag tag)
 
 /* --- Who and when -------------------------------------------------------- */
 
-char *il_report_scope(const struct il_filter *f)
+char *il_report_scope(const struct il_filter *f, bool redact)
 {
 	struct il_buf scope = {0};
 
@@ -181,7 +182,9 @@ char *il_report_scope(const struct il_filter *f)
 		il_buf_printf(&scope, "%sorg '%s'", scope.len ? ", " : "", f->org);
 	if (f->project)
 		il_buf_printf(&scope, "%sproject '%s'", scope.len ? ", " : "", f->project);
-	if (f->search)
+	if (f->search && redact)
+		il_buf_printf(&scope, "%ssearch (text left out)", scope.len ? ", " : "");
+	else if (f->search)
 		il_buf_printf(&scope, "%ssearch '%s'", scope.len ? ", " : "", f->search);
 	return scope.data ? scope.data : il_xstrdup("");
 }
@@ -236,11 +239,17 @@ void il_report_previous(const struct il_report *r, struct il_buf *out)
 		      change >= 0 ? "+" : "", change);
 }
 
+const char *il_report_previous_label(const struct il_report *r)
+{
+	return il_report_word(r->narrowed ? IL_WORD_PREVIOUS_PERIOD : IL_WORD_PREVIOUS_CYCLE);
+}
+
 /* --- Totals, loss, scale, breadth ---------------------------------------- */
 
 void il_report_totals_previous_note(const struct il_report *r, struct il_buf *out)
 {
-	il_buf_printf(out, "Previous and Change: attributed value in %s.", r->previous_cycle);
+	il_buf_printf(out, "Previous and Change: attributed value %s %s.",
+		      r->narrowed ? "from" : "in", r->previous_cycle);
 }
 
 void il_report_lead_days(const struct il_report_loss *loss, struct il_buf *out)

@@ -32,18 +32,29 @@ void il_format_number(double value, char out[IL_NUMBER_SIZE]);
  * "3".  Returns false, OUT holding the last attempt, when none does. */
 bool il_format_plain(double value, int max_places, char *out, size_t size);
 
+/*
+ * Numbers for people.  All of them round half away from zero on the
+ * value's decimal digits ($2,250,000 is $2.3M, 502.5 is 503), never show an
+ * exponent, and fit 32 bytes: past 999,999,999 (of trillions for amounts)
+ * a number is ">999,999,999", and a non-zero one too small for nine places
+ * is "<0.000000001", never 0.
+ */
+
 /* A compact amount with its unit, for reading at a glance: "$1.6M",
- * "$120k", "420k users", "35 rps", "2.5B USD"... Known currencies
- * (il_currencies) take their symbol; other units follow the number. */
+ * "$120k", "420k users", "35 rps", "2.5B JPY", "$1,000T"... Known
+ * currencies (il_currencies) take their symbol and keep the cents of a
+ * fraction below 100 ("$0.50", "$12.35"); other units follow the number. */
 void il_format_amount(double value, const char *unit, char *out, size_t size);
 
-/* A compact amount without a unit: "1.6M", "120k", "950", "12.5". */
+/* A compact amount without a unit: "1.6M", "120k", "950", "12.5", "0.004":
+ * one decimal below ten of a step (k, M, B, T), none from ten; below a
+ * thousand, three significant digits, none from 100. */
 void il_format_compact(double value, char *out, size_t size);
 
-/* A scale factor: "5.0×", "12×", "1.3×". */
+/* A scale factor: "5.0×", "12.0×", "1.3×", "250×", "1,500×", "0.04×". */
 void il_format_scale(double factor, char *out, size_t size);
 
-/* A percentage: "40%", "12.5%". */
+/* A percentage: "40%", "12.5%", "1,235%". */
 void il_format_percent(double percent, char *out, size_t size);
 
 #endif

@@ -213,8 +213,13 @@ struct il_report {
 	long count; /* achievements in the period */
 	long by_tag[IL_REPORT_TAGS];
 
-	/* With --cycle: the previous cycle, for comparison. */
+	/* With --cycle: the previous cycle, for comparison.  When --since or
+	 * --until narrow the cycle (NARROWED), the same span one cycle
+	 * earlier, and both periods are named by their dates: PERIOD is
+	 * "2026-02-01 to 2026-06-30", and the previous cycle's name and period
+	 * are "2025-08-01 to 2025-12-31". */
 	bool has_previous;
+	bool narrowed;
 	char *previous_cycle;  /* "2026-H1", or "" */
 	char *previous_period; /* "2026-H1 (2026-01-01 to 2026-06-30)", or "" */
 	long previous_count;
@@ -299,6 +304,7 @@ enum il_report_word {
 	IL_WORD_GENERATED,
 	IL_WORD_LOGGED,
 	IL_WORD_PREVIOUS_CYCLE,
+	IL_WORD_PREVIOUS_PERIOD,
 	IL_WORD_REDACTED,
 	IL_WORD_REDACTED_WHAT,
 	/* The workbook's title and document properties, and the rows of
@@ -409,6 +415,9 @@ const char *il_report_word(enum il_report_word word);
 void il_report_who(const struct il_report_profile *profile, struct il_buf *out);
 void il_report_logged(const struct il_report *report, struct il_buf *out);
 void il_report_previous(const struct il_report *report, struct il_buf *out);
+/* The label of that line: "Previous cycle", or "Previous period" when
+ * --since or --until narrow the cycle to a span of dates. */
+const char *il_report_previous_label(const struct il_report *report);
 void il_report_tag_counts(const long *by_tag, bool short_names, struct il_buf *out);
 
 /* The workbook's title, "Calibration packet: Demo TPM, 2026-H1 (...)",

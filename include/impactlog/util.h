@@ -92,10 +92,12 @@ const char *il_path_base(const char *path);
 /* Makes a new name in PATH's folder as durable as the file it names. */
 void il_sync_folder(const char *path);
 
-/* Columns of the terminal on FD, or 0 when FD is not a terminal. */
+/* Columns of the terminal on FD: $COLUMNS when it is a positive integer,
+ * else what the terminal says, else 80; 0 when FD is not a terminal. */
 int il_terminal_width(int fd);
 
-/* Whether coloured output suits FD: a terminal and NO_COLOR unset. */
+/* Whether coloured output suits FD: a terminal whose $TERM is set and not
+ * "dumb", and NO_COLOR unset or empty. */
 bool il_use_color(int fd);
 
 /* The command's moment, in seconds since the epoch, read once so that

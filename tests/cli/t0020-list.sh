@@ -23,6 +23,27 @@ def width(line):
 print(max((width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"
 }
 
+# on_terminal COMMAND: runs the shell COMMAND with a terminal for its
+# standard input and output, as t0012 does; what it printed goes to
+# tty.out, with the terminal's CRLF line ends made LF.
+on_terminal () {
+	local status
+
+	script -qec "$1" /dev/null >tty.raw 2>&1 </dev/null
+	status=$?
+	tr -d "\r" <tty.raw >tty.out
+	return $status
+}
+
+# list_on_terminal COLS [OPTIONS]: list on a terminal COLS wide, into
+# tty.out.  TERM is set: the machine running the tests may have none.
+list_on_terminal () {
+	local cols=$1
+
+	shift
+	on_terminal "stty cols $cols; TERM=xterm impactlog list $*"
+}
+
 test_expect_success 'an empty database lists nothing' '
 	impactlog init >/dev/null &&
 	impactlog list >out &&
@@ -67,52 +88,70 @@ test_expect_success 'no colour codes when stdout is not a terminal' '
 	! grep -q "$(printf "\033")" out
 '
 
-test_expect_success 'on a terminal: colour unless NO_COLOR, and the terminal width' '
-	script -qec "stty cols 60; env -u NO_COLOR impactlog list" /dev/null >tty.out &&
+test_expect_success SCRIPT 'on a terminal: colour unless NO_COLOR, and the terminal width' '
+	on_terminal "stty cols 60; TERM=xterm env -u NO_COLOR impactlog list" &&
 	grep -q "$(printf "\033")\[" tty.out &&
-	script -qec "stty cols 60; impactlog list" /dev/null | tr -d "\r" >plain.out &&
-	! grep -q "$(printf "\033")" plain.out &&
-	test "$(widest plain.out)" -le 60 &&
-	grep -q "…$" plain.out
+	list_on_terminal 60 &&
+	! grep -q "$(printf "\033")" tty.out &&
+	test "$(widest tty.out)" -le 60 &&
+	grep -q "…$" tty.out
 '
 
-test_expect_success 'a long title is cut with … to fit 80 columns' '
-	impactlog add user-growth "$(printf "%s" abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij)" \
-		--date 2026-08-01 >/dev/null &&
-	impactlog list --since 2026-08-01 >out &&
-	sed -n 2p out >actual &&
+test_expect_success SCRIPT 'no colour on a dumb terminal, nor without TERM' '
+	on_terminal "TERM=dumb env -u NO_COLOR impactlog list" &&
+	grep -q "^#1 " tty.out &&
+	! grep -q "$(printf "\033")" tty.out &&
+	on_terminal "env -u NO_COLOR -u TERM impactlog list" &&
+	grep -q "^#1 " tty.out &&
+	! grep -q "$(printf "\033")" tty.out
+'
+
+test_expect_success SCRIPT 'a long title is cut with … to fit the terminal, never when piped' '
+	title=$(printf "%s" abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij) &&
+	impactlog add user-growth "$title" --date 2026-08-01 >/dev/null &&
+	list_on_terminal 80 --since 2026-08-01 &&
+	sed -n 2p tty.out >actual &&
 	echo "#6  2026-08-01  user-growth              -  abcdefghijabcdefghijabcdefghijabcde…" >expect &&
 	test_cmp expect actual &&
-	test "$(widest out)" -le 80
+	test "$(widest tty.out)" -le 80 &&
+	impactlog list --since 2026-08-01 >out &&
+	sed -n 2p out >actual &&
+	echo "#6  2026-08-01  user-growth              -  $title" >expect &&
+	test_cmp expect actual &&
+	COLUMNS=40 impactlog list --since 2026-08-01 >out &&
+	sed -n 2p out >actual &&
+	test_cmp expect actual
 '
 
-test_expect_success 'a title of exactly the column width is not cut' '
+test_expect_success SCRIPT 'a title of exactly the column width is not cut' '
 	impactlog add user-growth "$(printf "%s" abcdefghij abcdefghij abcdefghij abcdef)" \
 		--date 2026-08-02 >/dev/null &&
-	impactlog list --since 2026-08-02 >out &&
-	sed -n 2p out >actual &&
+	list_on_terminal 80 --since 2026-08-02 &&
+	sed -n 2p tty.out >actual &&
 	echo "#7  2026-08-02  user-growth              -  abcdefghijabcdefghijabcdefghijabcdef" >expect &&
 	test_cmp expect actual
 '
 
-test_expect_success 'wide characters, combining marks and long units still fit 80 columns' '
+test_expect_success SCRIPT 'wide characters, combining marks and long units still fit 80 columns' '
 	impactlog add user-growth "$(printf "漢字%.0s" $(seq 40))" --date 2026-08-03 >/dev/null &&
 	impactlog add user-growth "$(printf "e\xcc\x81%.0s" $(seq 70))" --date 2026-08-03 >/dev/null &&
 	impactlog add user-growth "$(printf "😀%.0s" $(seq 50))" --date 2026-08-03 >/dev/null &&
 	impactlog add enabled-scale "Long unit" --value 999999 --date 2026-08-03 \
 		--unit "requests per second across all regions" >/dev/null &&
+	list_on_terminal 80 &&
+	test "$(widest tty.out)" -le 80 &&
+	grep -q "漢字…$" tty.out &&
+	grep -q "…  Long unit$" tty.out &&
 	impactlog list >out &&
-	test "$(widest out)" -le 80 &&
-	grep -q "漢字…$" out &&
-	grep -q "…  Long unit$" out
+	grep -q " 1M requests per second across all regions  Long unit$" out
 '
 
-test_expect_success 'large ids still fit 80 columns' '
+test_expect_success SCRIPT 'large ids still fit 80 columns' '
 	sqlite3 "$IMPACTLOG_DB" "INSERT INTO achievement (id, date, tag, title, value, unit)
 		VALUES (123456789, ${SQ}2026-09-01${SQ}, ${SQ}enabled-scale${SQ}, ${SQ}$(printf "x%.0s" $(seq 100))${SQ}, 1e18, ${SQ}requests${SQ})" &&
-	impactlog list >out &&
-	test "$(widest out)" -le 80 &&
-	grep -q "^#123456789  2026-09-01  enabled-scale " out
+	list_on_terminal 80 &&
+	test "$(widest tty.out)" -le 80 &&
+	grep -q "^#123456789  2026-09-01  enabled-scale " tty.out
 '
 
 test_expect_success 'cleanup the layout rows' '

@@ -100,10 +100,13 @@ test_expect_success 'no colour when NO_COLOR is set or stdout is not a terminal'
 	test_cmp cycle piped
 '
 
-test_expect_success 'colour on a terminal, and never with NO_COLOR' '
-	(unset NO_COLOR && script -qec "impactlog report --cycle 2026-H1" /dev/null >tty) &&
+test_expect_success SCRIPT 'colour on a terminal, and never with NO_COLOR nor TERM=dumb' '
+	(unset NO_COLOR && TERM=xterm script -qec "impactlog report --cycle 2026-H1" /dev/null >tty) &&
 	grep -q "$(printf "\033")\[1mIMPACT REPORT" tty &&
-	script -qec "impactlog report --cycle 2026-H1" /dev/null >tty &&
+	TERM=xterm script -qec "impactlog report --cycle 2026-H1" /dev/null >tty &&
+	! grep -q "$(printf "\033")" tty &&
+	(unset NO_COLOR && TERM=dumb script -qec "impactlog report --cycle 2026-H1" /dev/null >tty) &&
+	grep -q "IMPACT REPORT" tty &&
 	! grep -q "$(printf "\033")" tty
 '
 

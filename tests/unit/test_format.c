@@ -122,12 +122,20 @@ static void test_compact_small(void)
 	CHECK_STR(compact(101.5), "102");
 	CHECK_STR(compact(999.4), "999");
 	CHECK_STR(compact(999.49), "999");
-	/* SPEC says half away from zero: 101; today 100 (printf rounds the
-	 * exact half to even) */
-	CHECK_STR(compact(100.5), "100");
-	/* SPEC says half away from zero: 10.3; today 10.2 (10.25 is exact in
-	 * binary and printf rounds it to even) */
-	CHECK_STR(compact(10.25), "10.2");
+	/* Half away from zero, also where the half is exact in binary and
+	 * printf would round it to even. */
+	CHECK_STR(compact(100.5), "101");
+	CHECK_STR(compact(10.25), "10.3");
+	CHECK_STR(compact(502.5), "503");
+	CHECK_STR(compact(-502.5), "-503");
+	/* The decimal a user typed is rounded, not its binary double: 1.005 is
+	 * 1.00499999999999989... in binary. */
+	CHECK_STR(compact(1.005), "1.01");
+	CHECK_STR(compact(0.1 + 0.2), "0.3");
+	/* Negative zero is zero. */
+	CHECK_STR(compact(-0.0), "0");
+	CHECK_STR(amount(-0.0, "USD"), "$0");
+	CHECK_STR(amount(-0.0, "users"), "0 users");
 }
 
 /* SPEC: "Small amounts keep the digits that make them non-zero ($0.50,
@@ -139,16 +147,31 @@ static void test_compact_fractions(void)
 	CHECK_STR(compact(0.004), "0.004");
 	CHECK_STR(compact(0.0049), "0.0049");
 	CHECK_STR(compact(0.0005), "0.0005");
-	CHECK_STR(compact(1e-10), "1e-10");
+	/* Never an exponent: past nine places, "less than" the ninth. */
+	CHECK_STR(compact(0.000000001), "0.000000001");
+	CHECK_STR(compact(0.0000000012345), "0.000000001");
+	CHECK_STR(compact(1e-10), "<0.000000001");
+	CHECK_STR(compact(5e-324), "<0.000000001");
+	CHECK_STR(amount(1e-10, "USD"), "<$0.000000001");
+	CHECK_STR(compact(0.01), "0.01");
 	CHECK_STR(compact(0.25), "0.25");
 	CHECK_STR(compact(0.995), "0.995");
 	CHECK_STR(compact(0.9995), "1");
 	CHECK_STR(amount(0.005, "USD"), "$0.005");
 	CHECK_STR(amount(0.004, "USD"), "$0.004");
-	/* SPEC says $0.50; today $0.5 (non-zero, but without the cents'
-	 * trailing zero) */
+	/* A currency's fraction keeps its cents; other units need no
+	 * trailing zero. */
 	CHECK_STR(compact(0.5), "0.5");
-	CHECK_STR(amount(0.5, "USD"), "$0.5");
+	CHECK_STR(amount(0.5, "USD"), "$0.50");
+	CHECK_STR(amount(0.5, "users"), "0.5 users");
+	CHECK_STR(amount(0.01, "USD"), "$0.01");
+	CHECK_STR(amount(0.01, "EUR"), "€0.01");
+	CHECK_STR(amount(12.5, "USD"), "$12.50");
+	CHECK_STR(amount(12.3456, "USD"), "$12.35");
+	CHECK_STR(amount(35, "USD"), "$35");
+	CHECK_STR(amount(35.001, "USD"), "$35");
+	CHECK_STR(amount(99.995, "USD"), "$100");
+	CHECK_STR(amount(100.4, "USD"), "$100");
 }
 
 /* One decimal below ten of a step, none from ten, no trailing ".0". */
@@ -170,18 +193,20 @@ static void test_compact_steps(void)
 	CHECK_STR(compact(2.5e9), "2.5B");
 	CHECK_STR(compact(1e12), "1T");
 	CHECK_STR(compact(420e12), "420T");
-	/* SPEC's own example: "$2,250,000 is $2.3M"; today 2.2M (2.25 is exact
-	 * in binary and printf rounds it to even) */
-	CHECK_STR(compact(2.25e6), "2.2M");
-	/* SPEC says half away from zero: 1.3k; today 1.2k */
-	CHECK_STR(compact(1250), "1.2k");
-	/* SPEC says half away from zero: 13k; today 12k */
-	CHECK_STR(compact(12500), "12k");
-	/* SPEC says half away from zero: 11k; today 10k */
-	CHECK_STR(compact(10500), "10k");
-	/* SPEC says half away from zero: 10k; today 9.9k (9.95 is just below
-	 * the half in binary) */
-	CHECK_STR(compact(9950), "9.9k");
+	/* SPEC's own example: "$2,250,000 is $2.3M" (2.25 is exact in binary,
+	 * where printf would round it to even). */
+	CHECK_STR(compact(2.25e6), "2.3M");
+	CHECK_STR(amount(2.25e6, "USD"), "$2.3M");
+	CHECK_STR(compact(1.25e6), "1.3M");
+	/* One decimal below ten of a step, none from ten: 15.5k is 16k. */
+	CHECK_STR(compact(15500), "16k");
+	CHECK_STR(compact(1550), "1.6k");
+	CHECK_STR(compact(1250), "1.3k");
+	CHECK_STR(compact(12500), "13k");
+	CHECK_STR(compact(10500), "11k");
+	CHECK_STR(compact(-2.25e6), "-2.3M");
+	/* 9.95 is just below the half in binary; its decimal is not. */
+	CHECK_STR(compact(9950), "10k");
 }
 
 /* A value that rounds up to the next step takes that step's suffix. */
@@ -193,28 +218,32 @@ static void test_compact_step_boundaries(void)
 	CHECK_STR(compact(999999.5), "1M");
 	CHECK_STR(compact(999.5e6), "1B");
 	CHECK_STR(compact(999.5e9), "1T");
-	/* The step to powers of ten is at 1e15 itself, without the handover
-	 * of the other steps: today 999.5 trillion is "1000T", not "1.0e15". */
-	CHECK_STR(compact(999.5e12), "1000T");
-	CHECK_STR(compact(999.9e12), "1000T");
+	/* Trillions are the last step: past it, thousands of them. */
+	CHECK_STR(compact(999.4e12), "999T");
+	CHECK_STR(compact(999.5e12), "1,000T");
+	CHECK_STR(compact(999.9e12), "1,000T");
 }
 
-/* From a thousand trillion, in powers of ten: "1.2e15". */
-static void test_compact_powers(void)
+/* From a thousand trillion, thousands of trillions, never an exponent:
+ * "1,250T"; past 999,999,999T, "more than" that. */
+static void test_compact_large(void)
 {
-	CHECK_STR(compact(1e15), "1.0e15");
-	CHECK_STR(compact(1.05e15), "1.1e15");
-	CHECK_STR(compact(1e16), "1.0e16");
-	CHECK_STR(compact(1e18), "1.0e18"); /* the largest amount parse accepts */
-	CHECK_STR(compact(1e308), "1.0e308");
-	CHECK_STR(compact(DBL_MAX), "1.8e308");
-	/* SPEC says half away from zero: 1.3e15; today 1.2e15 */
-	CHECK_STR(compact(1.25e15), "1.2e15");
-	/* The mantissa is rounded after the exponent is chosen: today
-	 * "10.0e15", not "1.0e16". */
-	CHECK_STR(compact(9.96e15), "10.0e15");
-	/* Infinity is not tested: no amount the program accepts sums to it,
-	 * and converting its exponent to int is undefined behaviour. */
+	CHECK_STR(compact(1e15), "1,000T");
+	CHECK_STR(amount(1e15, "USD"), "$1,000T");
+	CHECK_STR(compact(1.05e15), "1,050T");
+	CHECK_STR(compact(1.25e15), "1,250T");
+	CHECK_STR(compact(1.2505e15), "1,251T");
+	CHECK_STR(compact(9.96e15), "9,960T");
+	CHECK_STR(compact(1e16), "10,000T");
+	CHECK_STR(compact(1e18), "1,000,000T"); /* the largest amount parse accepts */
+	CHECK_STR(compact(999999999.4e12), "999,999,999T");
+	CHECK_STR(compact(999999999.5e12), ">999,999,999T");
+	CHECK_STR(compact(1e308), ">999,999,999T");
+	CHECK_STR(amount(1e308, "USD"), ">$999,999,999T");
+	CHECK_STR(amount(1e308, "users"), ">999,999,999T users");
+	CHECK_STR(compact(DBL_MAX), ">999,999,999T");
+	CHECK_STR(compact(INFINITY), ">999,999,999T");
+	CHECK_STR(compact(-1e308), "->999,999,999T");
 }
 
 static void test_amount_units(void)
@@ -228,8 +257,9 @@ static void test_amount_units(void)
 	CHECK_STR(amount(35, "rps"), "35 rps");
 	CHECK_STR(amount(12.5, "TB"), "12.5 TB");
 	CHECK_STR(amount(2.5e9, "JPY"), "2.5B JPY");
-	CHECK_STR(amount(1e18, "USD"), "$1.0e18");
-	CHECK_STR(amount(1e18, "users"), "1.0e18 users");
+	CHECK_STR(amount(1e18, "USD"), "$1,000,000T");
+	CHECK_STR(amount(1e18, "users"), "1,000,000T users");
+	CHECK_STR(amount(-5000, "USD"), "-$5k");
 	/* Symbols are for the exact codes only. */
 	CHECK_STR(amount(1.6e6, "usd"), "1.6M usd");
 	CHECK_STR(amount(1.6e6, "US"), "1.6M US");
@@ -237,7 +267,7 @@ static void test_amount_units(void)
 	CHECK_STR(amount(1.6e6, ""), "1.6M");
 	CHECK_STR(amount(1.6e6, NULL), "1.6M");
 	CHECK_STR(amount(950, NULL), "950");
-	/* The header's example "2.5B USD" is not what USD gives: $2.5B. */
+	/* A currency takes its symbol, never its code. */
 	CHECK_STR(amount(2.5e9, "USD"), "$2.5B");
 }
 
@@ -270,32 +300,34 @@ static void test_scale(void)
 	CHECK_STR(scale(99.94), "99.9×");
 	CHECK_STR(scale(100), "100×");
 	CHECK_STR(scale(101.5), "102×");
-	CHECK_STR(scale(1e6), "1000000×");
-	CHECK_STR(scale(1e15), "1000000000000000×");
-	/* The header's example "12×" is not what 12 gives: one decimal below
-	 * 100. */
+	CHECK_STR(scale(1000), "1,000×");
+	CHECK_STR(scale(1e6), "1,000,000×");
+	CHECK_STR(scale(1e15), ">999,999,999×");
+	CHECK_STR(scale(-0.0), "0.0×");
+	/* One decimal below 100, even when it is zero. */
 	CHECK_STR(scale(12), "12.0×");
-	/* One decimal is chosen before rounding: 99.95 gives "100.0×". */
-	CHECK_STR(scale(99.95), "100.0×");
-	/* SPEC says half away from zero: 1.3×; today 1.2× */
-	CHECK_STR(scale(1.25), "1.2×");
-	/* SPEC says half away from zero: 101×; today 100× */
-	CHECK_STR(scale(100.5), "100×");
-	/* SPEC says small amounts keep the digits that make them non-zero;
-	 * today a factor below 0.05 (a baseline twenty times the value) is
-	 * "0.0×" */
-	CHECK_STR(scale(0.04), "0.0×");
-	CHECK_STR(scale(0.01), "0.0×");
+	/* 99.95 rounds to 100, which is written whole. */
+	CHECK_STR(scale(99.95), "100×");
+	CHECK_STR(scale(1.25), "1.3×");
+	CHECK_STR(scale(100.5), "101×");
+	/* A factor below 0.05 (a baseline twenty times the value) keeps two
+	 * significant digits, not "0.0×". */
+	CHECK_STR(scale(0.04), "0.04×");
+	CHECK_STR(scale(0.01), "0.01×");
+	CHECK_STR(scale(0.0123), "0.012×");
+	CHECK_STR(scale(0.05), "0.1×");
+	CHECK_STR(scale(1e-12), "<0.000000001×");
 }
 
 /* A value over a baseline near zero: the largest factors reach reports. */
 static void test_scale_huge(void)
 {
-	/* A value of 1e18 over a baseline of 1e-300 is infinite. */
-	CHECK_STR(scale(INFINITY), "inf×");
-	/* 1e18 over 1e-290 is 1e308, printed in full: the factor's 32 bytes
-	 * keep its first 31 digits and drop the "×". */
-	CHECK_STR(scale(1e308), "1000000000000000010979063629440");
+	/* A value of 1e18 over a baseline of 1e-300 is infinite; over 1e-290
+	 * it is 1e308.  Both are "more than" the largest written in full, and
+	 * fit the factor's 32 bytes with their "×". */
+	CHECK_STR(scale(INFINITY), ">999,999,999×");
+	CHECK_STR(scale(1e308), ">999,999,999×");
+	CHECK_STR(scale(999999999), "999,999,999×");
 }
 
 static void test_percent(void)
@@ -310,19 +342,22 @@ static void test_percent(void)
 	CHECK_STR(percent(33.333), "33.3%");
 	CHECK_STR(percent(99.94), "99.9%");
 	CHECK_STR(percent(99.95), "100%");
-	CHECK_STR(percent(5000), "5000%");
-	/* SPEC says half away from zero: 12.3%; today 12.2% */
-	CHECK_STR(percent(12.25), "12.2%");
+	CHECK_STR(percent(5000), "5,000%");
+	CHECK_STR(percent(12.25), "12.3%");
+	CHECK_STR(percent(33.333333333333336), "33.3%");
+	CHECK_STR(percent(-0.0), "0%");
+	CHECK_STR(percent(1e-12), "<0.000000001%");
 }
 
 /* Growth reports the scale factor as a percentage: it can be far above 100. */
 static void test_percent_growth(void)
 {
-	/* SPEC says amounts are written compactly; today a growth rate above
-	 * 999% that is not whole is "1.23e+03%" */
-	CHECK_STR(percent(1234.5), "1.23e+03%");
-	CHECK_STR(percent(1e20), "100000000000000000000%");
-	CHECK_STR(percent(INFINITY), "inf%");
+	/* Whole and grouped from 1000%, never an exponent. */
+	CHECK_STR(percent(999.4), "999%");
+	CHECK_STR(percent(999.5), "1,000%");
+	CHECK_STR(percent(1234.5), "1,235%");
+	CHECK_STR(percent(1e20), ">999,999,999%");
+	CHECK_STR(percent(INFINITY), ">999,999,999%");
 }
 
 int main(void)
@@ -333,7 +368,7 @@ int main(void)
 	test_compact_fractions();
 	test_compact_steps();
 	test_compact_step_boundaries();
-	test_compact_powers();
+	test_compact_large();
 	test_amount_units();
 	test_amount_truncated();
 	test_scale();

@@ -52,7 +52,9 @@ int il_filter_check(const struct il_filter *f);
  * (2026-07-01 to 2026-12-31)", "since 2026-01-01", "all time". */
 void il_filter_describe(const struct il_filter *f, struct il_buf *out);
 
-/* The same filter moved to the cycle before its own; false without --cycle. */
+/* The same filter moved to the cycle before its own; false without --cycle.
+ * When --since or --until narrow the cycle, the previous period is the same
+ * span one cycle earlier, with no cycle name: it is stated by its dates. */
 bool il_filter_previous_cycle(const struct il_filter *f, struct il_filter *previous);
 
 /* The temporary table of the ids a command selected, by the name the

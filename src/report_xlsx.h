@@ -47,6 +47,7 @@ enum column {
 	COL_EVIDENCE,
 	COL_WITNESSES,
 	COL_NOTE,
+	COL_PROJECT,
 	COL_COUNT
 };
 

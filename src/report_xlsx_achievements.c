@@ -25,7 +25,7 @@ static const struct {
 	{"Value", 14},	   {"Unit", 9},		 {"Baseline", 13},   {"Share %", 9},
 	{"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
 	{"Lead days", 10}, {"Confidence", 11},	 {"Orgs", 24},	     {"Evidence", 32},
-	{"Witnesses", 22}, {"Note", 60},
+	{"Witnesses", 22}, {"Note", 60},	 {"Project", 24},
 };
 
 /* ROW is xlsx_achievements.sql stepped to a row; COL, one of its columns. */
@@ -177,6 +177,7 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	put_witnesses(s, column_text(row, COL_WITNESSES));
 	if (!s->x->redact)
 		il_xlsx_put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
+	il_xlsx_put_text(s, COL_PROJECT, column_text(row, COL_PROJECT), NULL);
 }
 
 /* The header row, frozen.  The autofilter waits for the last row (see

@@ -31,7 +31,7 @@ import openpyxl
 SHEETS = ["Summary", "Achievements", "By org", "By project", "Timeline"]
 HEADER = ["ID", "Date", "Tag", "Title", "Value", "Unit", "Baseline", "Share %",
           "Team size", "Likelihood %", "Attributed", "Scale factor", "Lead days",
-          "Confidence", "Orgs", "Evidence", "Witnesses", "Note"]
+          "Confidence", "Orgs", "Evidence", "Witnesses", "Note", "Project"]
 TAGS = ["prevented-loss", "enabled-scale", "user-growth"]
 COL = {name: i for i, name in enumerate(HEADER)}
 
@@ -137,7 +137,7 @@ def check_achievements(values, formulas, rows, redacted):
     header = [c.value for c in data_v[0]] if data_v else []
     check(header == HEADER, f"Achievements header is {header}")
     check(ws_f.freeze_panes == "A2", f"Achievements freeze panes {ws_f.freeze_panes}")
-    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:R"),
+    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:S"),
           f"Achievements autofilter {ws_f.auto_filter.ref}")
     expected = sorted(rows, key=lambda a: (a["date"], a["id"]))
     body_v, body_f = data_v[1:], data_f[1:]
@@ -174,6 +174,10 @@ def check_row(a, row_v, row_f, redacted, where):
     check((v("Unit") or "") == (a["unit"] or ""), f"{where}: Unit {v('Unit')!r}")
     check(v("Confidence") == a["confidence"], f"{where}: Confidence {v('Confidence')!r}")
     check((v("Orgs") or "") == "; ".join(a["orgs"]), f"{where}: Orgs {v('Orgs')!r}")
+    project = row_f[COL["Project"]] if COL["Project"] < len(row_f) else None
+    check((project.value if project else None) == a["project"] and
+          (project is None or project.value is None or project.data_type == "s"),
+          f"{where}: Project {project.value if project else None!r}, expected {a['project']!r}")
     check_derived(a, row_v, row_f, where)
     check_private(a, row_v, redacted, where)
     return 1 if a["title"][:1] in ("=", "+", "-", "@") else 0

@@ -217,17 +217,18 @@ const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col,
 }
 
 /* SUMPRODUCT's operands for the Achievements rows of tag TAG whose unit is
- * exactly UNIT (each a cell, or a quoted literal of ours): two arrays of
- * 1s and 0s.  EXACT, where a SUMIFS criterion would ignore case ("USD" and
- * "usd" are two units, as the report groups them) and read "*", "?", "~"
- * and a leading ">" as more than text.  A blank UNIT matches the rows
- * without a unit. */
+ * UNIT (each a cell, or a quoted literal of ours): two arrays of 1s and
+ * 0s.  "=" compares text without case, as a unit is one unit whatever its
+ * case, and never reads "*", "?", "~" or a leading ">" as more than text,
+ * as a SUMIFS criterion would.  Not EXACT: Gnumeric computes a text
+ * function over a range inside SUMPRODUCT as #VALUE!.  A blank UNIT
+ * matches the rows without a unit. */
 const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
 			    size_t size)
 {
 	char tag_range[48], unit_range[48];
 
-	snprintf(out, size, "--(%s=%s),--EXACT(%s,%s)",
+	snprintf(out, size, "--(%s=%s),--(%s=%s)",
 		 il_xlsx_achievements_range(x, COL_TAG, tag_range), tag,
 		 il_xlsx_achievements_range(x, COL_UNIT, unit_range), unit);
 	return out;

@@ -28,7 +28,7 @@ per_unit AS (
     JOIN achievement_facts AS f USING (id)
     GROUP BY t.org, unit
 )
-SELECT (SELECT shown FROM spelling AS s WHERE s.org = per_unit.org) AS org,
+SELECT s.shown AS org,
        sum(achievements) OVER org_rows AS org_achievements,
        sum(loss) OVER org_rows,
        sum(scale) OVER org_rows,
@@ -37,5 +37,6 @@ SELECT (SELECT shown FROM spelling AS s WHERE s.org = per_unit.org) AS org,
        attributed,
        (SELECT count(DISTINCT org) FROM per_unit)
 FROM per_unit
-WINDOW org_rows AS (PARTITION BY org)
+JOIN spelling AS s USING (org)
+WINDOW org_rows AS (PARTITION BY per_unit.org)
 ORDER BY org_achievements DESC, org, attributed IS NULL, attributed DESC, unit;

@@ -24,8 +24,7 @@ spelling AS (
     WHERE project IS NOT NULL
     GROUP BY project COLLATE NOCASE
 )
-SELECT coalesce((SELECT shown FROM spelling AS s WHERE s.project = per_unit.project), '')
-           AS name,
+SELECT coalesce(s.shown, '') AS name,
        sum(achievements) OVER project_rows AS project_achievements,
        sum(loss) OVER project_rows,
        sum(scale) OVER project_rows,
@@ -33,6 +32,7 @@ SELECT coalesce((SELECT shown FROM spelling AS s WHERE s.project = per_unit.proj
        unit,
        attributed
 FROM per_unit
-WINDOW project_rows AS (PARTITION BY project)
-ORDER BY project = '', project_achievements DESC, name, attributed IS NULL,
+LEFT JOIN spelling AS s USING (project)
+WINDOW project_rows AS (PARTITION BY per_unit.project)
+ORDER BY per_unit.project = '', project_achievements DESC, name, attributed IS NULL,
          attributed DESC, unit;

@@ -5,9 +5,16 @@
 -- duplicates and in id order from achievement_org_by_achievement, and each
 -- finds its achievement's facts by id, close to the one before.
 WITH touch AS (
-    SELECT achievement_id AS id, name AS org
+    SELECT achievement_id AS id, name COLLATE NOCASE AS org
     FROM report_org
-    GROUP BY achievement_id, name
+    GROUP BY achievement_id, name COLLATE NOCASE
+),
+-- Orgs compare without case: 'Payments' and 'payments' are one org,
+-- shown as the earliest achievement spells it.
+spelling AS (
+    SELECT name COLLATE NOCASE AS org, name AS shown, min(achievement_id)
+    FROM report_org
+    GROUP BY name COLLATE NOCASE
 ),
 per_unit AS (
     SELECT t.org,
@@ -21,7 +28,7 @@ per_unit AS (
     JOIN achievement_facts AS f USING (id)
     GROUP BY t.org, unit
 )
-SELECT org,
+SELECT s.shown AS org,
        sum(achievements) OVER org_rows AS org_achievements,
        sum(loss) OVER org_rows,
        sum(scale) OVER org_rows,
@@ -30,5 +37,6 @@ SELECT org,
        attributed,
        (SELECT count(DISTINCT org) FROM per_unit)
 FROM per_unit
-WINDOW org_rows AS (PARTITION BY org)
+JOIN spelling AS s USING (org)
+WINDOW org_rows AS (PARTITION BY per_unit.org)
 ORDER BY org_achievements DESC, org, attributed IS NULL, attributed DESC, unit;

@@ -6,7 +6,8 @@
 -- which the sheet's formula reads as 100).  Orgs and evidence come joined
 -- with '; ' as the cells show them; witnesses come joined with char(31) so
 -- that the renderer can reduce each name to initials.  With ?1 (redact) the
--- evidence and note are left out here, so they never reach the renderer.
+-- evidence and note are left out here, so they never reach the renderer;
+-- the project stays, as in every redacted report.
 SELECT f.id,
        f.date,
        f.tag,
@@ -31,6 +32,7 @@ SELECT f.id,
        (SELECT group_concat(name, char(31))
         FROM (SELECT name FROM achievement_witness
               WHERE achievement_id = f.id ORDER BY position)),
-       CASE WHEN ?1 THEN NULL ELSE f.note END
+       CASE WHEN ?1 THEN NULL ELSE f.note END,
+       f.project
 FROM report_facts AS f
 ORDER BY f.date, f.id;

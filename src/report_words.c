@@ -116,6 +116,13 @@ static const char *const words[IL_REPORT_WORDS] = {
 	[IL_WORD_MONTH_TO_COME_SHEET] = "not yet",
 	[IL_WORD_CHART_BY_TAG] = "Achievements by tag",
 	[IL_WORD_CHART_MONTHS] = "Achievements per month by tag",
+	[IL_WORD_BY_TAG_NOTE_SHEET] = "Each tag in the unit of most of its attributed value; "
+				      "the table below has every unit.",
+	[IL_WORD_CHART_OWN_UNITS_SHEET] = "Your attributed value by tag, each in its own unit",
+	[IL_WORD_TOP_NOTE_SHEET] = "Ranked and worded as logged; Attributed follows an edit "
+				   "of Achievements.",
+	[IL_WORD_COUNTED_BEFORE_REDACTION_SHEET] = "counted before redaction",
+	[IL_WORD_PAGE_SHEET] = "Page &P of &N",
 };
 
 const char *il_report_word(enum il_report_word word)

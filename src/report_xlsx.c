@@ -1,11 +1,12 @@
 /*
  * The calibration packet as an xlsx workbook (libxlsxwriter).  Sheets, in
- * tab order: Summary, Achievements, By org, By project, Timeline.
+ * tab order: Summary, Achievements, By org, By project, Timeline, and the
+ * hidden Org rows.
  *
  * This file holds the workbook itself: opening and closing it, its sheets
  * and the steps of impactlog/report.h.  The sheets are written in
- * report_xlsx_achievements.c, report_xlsx_summary.c and
- * report_xlsx_groups.c (By org, By project and Timeline), with the cells,
+ * report_xlsx_achievements.c, report_xlsx_orgs.c, report_xlsx_summary.c
+ * and report_xlsx_groups.c (By org, By project and Timeline), with the cells,
  * formats and formula pieces of report_xlsx_cells.c: calls go from here to
  * the sheets, and from the sheets to the cells, never back.
  *
@@ -17,17 +18,24 @@
  * the model is built meanwhile (il_report_start) and handed over for the
  * other sheets (il_xlsx_finish).
  *
- * Numbers a manager may want to change stay live.  Each Achievements row
- * computes Attributed and Scale factor from its own cells; the Summary
- * totals are SUMPRODUCT over Achievements (units compared with EXACT), the
- * Timeline's counts COUNTIFS, and the medians
- * and the largest scale factor are MEDIAN(IF())/MAX(IF()) array formulas
- * (MAXIFS would need Excel 2019).  Every formula is written with its value
- * cached from the report model or from achievement_facts, so a reader that
- * does not recalculate (openpyxl, a viewer, LibreOffice by default) shows
- * the same numbers as the text report.  By org and By project hold plain
- * numbers from the model: the Orgs cell lists several orgs, which no
- * COUNTIFS can match exactly, and the sheet has no project column.
+ * Numbers a manager may want to change stay live: every number that
+ * derives from the achievements is a formula over the Achievements sheet,
+ * written with its value cached from the report model or from
+ * achievement_facts, so a reader that does not recalculate (openpyxl, a
+ * viewer, LibreOffice by default) shows the same numbers as the text
+ * report, and one that does gets them again.  Each Achievements row
+ * computes Attributed and Scale factor from its own cells; sums over
+ * rows are SUMPRODUCT with text compared by "=" (without case, and with
+ * no wildcard or operator read in user text, as SUMIFS would; EXACT there
+ * is #VALUE! in Gnumeric); counts of our own criteria (tags, dates,
+ * numbers) are COUNTIFS; medians and the largest scale factor are
+ * MEDIAN(IF())/MAX(IF()) array formulas (MAXIFS would need Excel 2019).
+ * By org sums over the hidden Org rows sheet, one row per achievement and
+ * org (report_xlsx_orgs.c), since an Orgs cell lists several.  The top
+ * list's ranking and sentences are text, as written.
+ *
+ * Every sheet prints one page wide (il_xlsx_print_setup); the charts
+ * stand where no page break reaches them.
  *
  * User text only ever goes through worksheet_write_string, so a title such
  * as "=1+1" stays text; formulas refer to user text by cell, never by value.
@@ -121,6 +129,7 @@ static int open_workbook(struct il_xlsx *x, const char *path)
 	x->by_org = add_sheet(x, SHEET_BY_ORG);
 	x->by_project = add_sheet(x, SHEET_BY_PROJECT);
 	x->timeline = add_sheet(x, SHEET_TIMELINE);
+	x->org_rows = add_sheet(x, SHEET_ORG_ROWS);
 	restore_stderr(saved);
 	il_xlsx_add_formats(x);
 	return x->error ? -1 : 0;
@@ -180,6 +189,7 @@ static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 	il_xlsx_write_summary_sheet(x);
 	il_xlsx_write_group_sheets(x);
 	il_xlsx_write_timeline_sheet(x);
+	il_xlsx_print_achievements(x);
 	if (x->error || close_workbook(x) < 0)
 		return report_error(x);
 	return 0;
@@ -215,7 +225,8 @@ int il_report_xlsx(struct il_db *db, const struct il_report_options *options, co
 	if (rc == 0)
 		rc = il_report_start(db, options->filter, options->redact, options->now,
 				     IL_REPORT_WHOLE, &job);
-	if (rc == 0 && il_xlsx_write_achievements_sheet(x, db) < 0)
+	if (rc == 0 && (il_xlsx_write_achievements_sheet(x, db) < 0 ||
+			il_xlsx_write_org_rows_sheet(x, db) < 0))
 		rc = report_error(x);
 	/* The job always runs to its end: it shares nothing it could stop on. */
 	if (job && rc == 0)

@@ -4,9 +4,9 @@
 /*
  * The xlsx workbook's internals, shared by its own files and nothing else:
  * report_xlsx.c (the workbook), one file per sheet group,
- * report_xlsx_achievements.c, report_xlsx_summary.c and
- * report_xlsx_groups.c, and report_xlsx_cells.c (cells, formats and
- * formula pieces).  What the rest of impactlog calls is in
+ * report_xlsx_achievements.c, report_xlsx_orgs.c, report_xlsx_summary.c
+ * and report_xlsx_groups.c, and report_xlsx_cells.c (cells, formats,
+ * formula pieces and print set-up).  What the rest of impactlog calls is in
  * impactlog/report.h.
  */
 
@@ -26,6 +26,22 @@
 #define SHEET_BY_ORG	   "By org"
 #define SHEET_BY_PROJECT   "By project"
 #define SHEET_TIMELINE	   "Timeline"
+#define SHEET_ORG_ROWS	   "Org rows" /* hidden: one row per achievement and org */
+
+/* The Org rows columns (report_xlsx_orgs.c): the org, then its
+ * achievement's ID, Tag, Unit and Attributed read from the Achievements
+ * row, then the org's place among that achievement's orgs and how many
+ * it has. */
+enum org_column {
+	ORG_COL_ORG,
+	ORG_COL_ID,
+	ORG_COL_TAG,
+	ORG_COL_UNIT,
+	ORG_COL_ATTRIBUTED,
+	ORG_COL_NTH,
+	ORG_COL_ORGS,
+	ORG_COL_COUNT
+};
 
 /* The Achievements columns: also the column order of xlsx_achievements.sql. */
 enum column {
@@ -47,6 +63,7 @@ enum column {
 	COL_EVIDENCE,
 	COL_WITNESSES,
 	COL_NOTE,
+	COL_PROJECT,
 	COL_COUNT
 };
 
@@ -55,32 +72,39 @@ enum column {
 #define TAG(i) ((enum il_tag)(IL_TAG_FIRST + (i)))
 
 struct formats {
-	lxw_format *title;   /* the Summary heading */
-	lxw_format *section; /* a Summary section heading */
-	lxw_format *header;  /* a table's header row */
-	lxw_format *label;   /* a label beside a value */
-	lxw_format *date;    /* 2026-07-14 */
-	lxw_format *month;   /* 2026-07 */
-	lxw_format *id;	     /* #12, kept a number */
-	lxw_format *count;   /* 1,234 */
-	lxw_format *decimal; /* 1,234.5 */
-	lxw_format *currency[IL_CURRENCIES];
-	lxw_format *percent; /* 40% of a number 0-100 */
+	lxw_format *title;			   /* the Summary heading */
+	lxw_format *section;			   /* a Summary section heading */
+	lxw_format *header;			   /* a table's header row */
+	lxw_format *label;			   /* a label beside a value */
+	lxw_format *date;			   /* 2026-07-14 */
+	lxw_format *month;			   /* 2026-07 */
+	lxw_format *id;				   /* #12, kept a number */
+	lxw_format *count;			   /* 1,234 */
+	lxw_format *decimal;			   /* 1,234.5 */
+	lxw_format *currency[IL_CURRENCIES];	   /* $1,234 */
+	lxw_format *currency_cents[IL_CURRENCIES]; /* $0.50 */
+	lxw_format *percent;			   /* 40% of a number 0-100 */
 	lxw_format *percent_decimal;
 	lxw_format *scale; /* 5.0× */
 	lxw_format *muted; /* notes about the numbers */
 };
 
+/* The rows of By org and By project: the units of the Attributed
+ * columns, the header, then one row per group. */
+#define GROUP_UNITS_ROW	 0
+#define GROUP_HEADER_ROW 1
+#define GROUP_FIRST_ROW	 2
+
 struct il_xlsx {
 	lxw_workbook *workbook;
-	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline;
+	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline, *org_rows;
 	struct formats fmt;
 	lxw_error error;		/* the first libxlsxwriter error */
 	const struct il_report *report; /* NULL until il_xlsx_finish */
 	char *name;			/* the file, as messages call it */
 	bool redact;
-	lxw_row_t last_row;	    /* the last Achievements row, 1-based as in formulas */
-	const char *chart_currency; /* the currency the Summary charts, or NULL */
+	lxw_row_t last_row;	/* the last Achievements row, 1-based as in formulas */
+	lxw_row_t org_last_row; /* the same for Org rows */
 };
 
 /* A sheet being written, top to bottom. */
@@ -109,17 +133,26 @@ void il_xlsx_set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, 
 lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value);
 lxw_format *il_xlsx_amount_format(const struct il_xlsx *x, const char *unit, double value);
 lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value);
+const char *il_xlsx_cell(lxw_row_t row, lxw_col_t col, bool abs_row, bool abs_col,
+			 char out[LXW_MAX_CELL_NAME_LENGTH]);
+const char *il_xlsx_range(const char *sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+			  char *out, size_t size);
 const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col, char out[48]);
 const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
 			    size_t size);
+void il_xlsx_print_setup(struct il_xlsx *x, lxw_worksheet *ws, bool landscape, int repeat_to,
+			 lxw_row_t last_row, lxw_col_t last_col);
 lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title);
 
 /* The sheets, in the order the workbook writes them.  The Achievements
  * sheet returns -1 after a database error's message; libxlsxwriter's
  * errors, there as in the others, stay in X->error. */
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
+int il_xlsx_write_org_rows_sheet(struct il_xlsx *x, struct il_db *db);
+const char *il_xlsx_org_rows_range(const struct il_xlsx *x, enum org_column col, char out[48]);
 void il_xlsx_write_summary_sheet(struct il_xlsx *x);
 void il_xlsx_write_group_sheets(struct il_xlsx *x); /* By org and By project */
 void il_xlsx_write_timeline_sheet(struct il_xlsx *x);
+void il_xlsx_print_achievements(struct il_xlsx *x);
 
 #endif

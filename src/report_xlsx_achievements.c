@@ -25,7 +25,7 @@ static const struct {
 	{"Value", 14},	   {"Unit", 9},		 {"Baseline", 13},   {"Share %", 9},
 	{"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
 	{"Lead days", 10}, {"Confidence", 11},	 {"Orgs", 24},	     {"Evidence", 32},
-	{"Witnesses", 22}, {"Note", 60},
+	{"Witnesses", 22}, {"Note", 60},	 {"Project", 24},
 };
 
 /* ROW is xlsx_achievements.sql stepped to a row; COL, one of its columns. */
@@ -102,14 +102,16 @@ static const char *row_formula(char *out, size_t size, const char *template, uns
 /* Attributed = Value × Share/100, and for prevented-loss × Likelihood/100
  * with a blank likelihood read as 100: the achievement_facts definition,
  * in the same order of operations, so Excel's result matches the cached
- * one to the last bit.  A row without a value has no attributed value. */
-static void put_attributed(struct sheet *s, sqlite3_stmt *row, bool loss, int currency)
+ * one to the last bit (× 1 changes no bit).  The tag is read from the row,
+ * so that a manager who edits it sees the likelihood count or not.  A row
+ * without a value has no attributed value. */
+static void put_attributed(struct sheet *s, sqlite3_stmt *row, int currency)
 {
-	char formula[160];
+	char formula[192];
 
 	row_formula(formula, sizeof(formula),
-		    loss ? "=IF(E#=\"\",\"\",E#*H#/100*(IF(J#=\"\",100,J#)/100))"
-			 : "=IF(E#=\"\",\"\",E#*H#/100)",
+		    "=IF(E#=\"\",\"\",E#*H#/100*IF(C#=\"prevented-loss\","
+		    "IF(J#=\"\",100,J#)/100,1))",
 		    (unsigned)s->row + 1);
 	if (is_null(row, COL_ATTRIBUTED)) {
 		il_xlsx_put_formula_blank(s, COL_ATTRIBUTED, formula,
@@ -165,7 +167,7 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	il_xlsx_put_number(s, COL_TEAM_SIZE, column_double(row, COL_TEAM_SIZE), s->x->fmt.count);
 	put_optional_number(s, row, COL_LIKELIHOOD,
 			    il_xlsx_percent_format(s->x, column_double(row, COL_LIKELIHOOD)));
-	put_attributed(s, row, strcmp(tag, il_tag_name(IL_TAG_PREVENTED_LOSS)) == 0, currency);
+	put_attributed(s, row, currency);
 	put_scale_factor(s, row);
 	put_optional_number(s, row, COL_LEAD_DAYS, s->x->fmt.count);
 	il_xlsx_put_text(s, COL_CONFIDENCE, column_text(row, COL_CONFIDENCE), NULL);
@@ -177,6 +179,7 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	put_witnesses(s, column_text(row, COL_WITNESSES));
 	if (!s->x->redact)
 		il_xlsx_put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
+	il_xlsx_put_text(s, COL_PROJECT, column_text(row, COL_PROJECT), NULL);
 }
 
 /* The header row, frozen.  The autofilter waits for the last row (see
@@ -218,7 +221,17 @@ int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
 	if (!x->error)
 		il_xlsx_failed(x, worksheet_autofilter(s.ws, 0, 0, s.row > 1 ? s.row - 1 : 1,
 						       COL_COUNT - 1));
-	/* Formulas need a range even when there are no rows: $2:$2 is empty. */
-	x->last_row = s.row > 1 ? s.row : 2;
+	/* Formulas need a range of two rows at least, even with one
+	 * achievement or none: Gnumeric's SUMPRODUCT takes a range of one
+	 * cell for one value, which an empty cell makes #VALUE!.  The rows
+	 * below the last are empty, and match no tag and no ID. */
+	x->last_row = s.row > 2 ? s.row : 3;
 	return 0;
+}
+
+/* Landscape, one page wide: nineteen columns.  Called once the report
+ * model, which the footer names, is there. */
+void il_xlsx_print_achievements(struct il_xlsx *x)
+{
+	il_xlsx_print_setup(x, x->achievements, true, 0, x->last_row - 1, COL_COUNT - 1);
 }

@@ -5,6 +5,7 @@
 #include "report_xlsx.h"
 
 #include "impactlog/format.h"
+#include "impactlog/report.h"
 #include "impactlog/util.h"
 
 #include <math.h>
@@ -133,6 +134,55 @@ void il_xlsx_set_columns(struct il_xlsx *x, lxw_worksheet *ws, lxw_col_t first, 
 		il_xlsx_failed(x, worksheet_set_column(ws, first, last, width, NULL));
 }
 
+/* --- Printing ----------------------------------------------------------- */
+
+/* Appends TEXT to OUT with each "&" doubled: in a footer "&" starts a
+ * code ("&P", the page), and user text must not. */
+static void footer_text(struct il_buf *out, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		il_buf_append(out, *p == '&' ? "&&" : p, *p == '&' ? 2 : 1);
+}
+
+/* Every sheet prints one page wide, its header rows (0 to REPEAT_TO, or
+ * none for -1) on every page, the cells from A1 to LAST_ROW, LAST_COL
+ * only, the sheet's name at the top and a footer: the person, the
+ * period, "Page 2 of 5". */
+void il_xlsx_print_setup(struct il_xlsx *x, lxw_worksheet *ws, bool landscape, int repeat_to,
+			 lxw_row_t last_row, lxw_col_t last_col)
+{
+	const struct il_report *r = x->report;
+	struct il_buf footer = {0};
+	/* Excel takes a footer of 255 characters; the name and the period are
+	 * cut to fit, even with every "&" doubled. */
+	char *name = il_xstrndup(r->profile.name, il_utf8_prefix(r->profile.name, 45));
+	char *period = il_xstrndup(r->period, il_utf8_prefix(r->period, 70));
+
+	if (x->error)
+		goto done;
+	if (landscape)
+		worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.7);
+	if (repeat_to >= 0)
+		il_xlsx_failed(x, worksheet_repeat_rows(ws, 0, (lxw_row_t)repeat_to));
+	il_xlsx_failed(x, worksheet_print_area(ws, 0, 0, last_row, last_col));
+	il_buf_puts(&footer, "&L");
+	footer_text(&footer, name);
+	il_buf_puts(&footer, "&C");
+	footer_text(&footer, period);
+	il_buf_puts(&footer, "&R");
+	il_buf_puts(&footer, il_report_word(IL_WORD_PAGE_SHEET));
+	if (!x->error)
+		il_xlsx_failed(x, worksheet_set_footer(ws, il_buf_str(&footer)));
+	if (!x->error)
+		il_xlsx_failed(x, worksheet_set_header(ws, "&L&A"));
+done:
+	il_buf_free(&footer);
+	free(name);
+	free(period);
+}
+
 /* --- Formats ------------------------------------------------------------- */
 
 static lxw_format *number_format(struct il_xlsx *x, const char *pattern)
@@ -160,9 +210,14 @@ void il_xlsx_add_formats(struct il_xlsx *x)
 	f->month = number_format(x, "yyyy-mm");
 	f->id = number_format(x, "\"#\"0");
 	f->count = number_format(x, "#,##0");
-	f->decimal = number_format(x, "#,##0.0##");
-	for (size_t i = 0; i < IL_CURRENCIES; i++)
+	f->decimal = number_format(x, "#,##0.0#####");
+	for (size_t i = 0; i < IL_CURRENCIES; i++) {
+		char cents[64];
+
 		f->currency[i] = number_format(x, il_currencies[i].number_format);
+		snprintf(cents, sizeof(cents), "%s.00##", il_currencies[i].number_format);
+		f->currency_cents[i] = number_format(x, cents);
+	}
 	f->percent = number_format(x, "0\"%\"");
 	f->percent_decimal = number_format(x, "0.0#\"%\"");
 	f->scale = number_format(x, "0.0\"×\"");
@@ -182,12 +237,15 @@ void il_xlsx_add_formats(struct il_xlsx *x)
 
 /* An amount in the currency CURRENCY (from il_currency_index; -1
  * for other units): a currency format for money, else a plain number,
- * with decimals only when it has them. */
+ * with decimals only when it has them: $0.50, never $1.  il_currencies
+ * holds the whole-number pattern, "$#,##0"; cents follow it. */
 lxw_format *il_xlsx_currency_format(const struct il_xlsx *x, int currency, double value)
 {
+	bool whole = value == floor(value);
+
 	if (currency >= 0)
-		return x->fmt.currency[currency];
-	return value == floor(value) ? x->fmt.count : x->fmt.decimal;
+		return whole ? x->fmt.currency[currency] : x->fmt.currency_cents[currency];
+	return whole ? x->fmt.count : x->fmt.decimal;
 }
 
 /* The same for an amount in UNIT. */
@@ -203,31 +261,50 @@ lxw_format *il_xlsx_percent_format(const struct il_xlsx *x, double value)
 
 /* --- Formula pieces ------------------------------------------------------ */
 
-/* "Achievements!$K$2:$K$<last row>": one column of every achievement.
- * Two cells joined, not lxw_rowcol_to_formula_abs: that writes the range
- * of a sheet with one row or none as one cell, "$K$2". */
-const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col, char out[48])
+/* A cell's name, "B7", with a "$" before the row and the column as asked:
+ * "B$1", "$A7". */
+const char *il_xlsx_cell(lxw_row_t row, lxw_col_t col, bool abs_row, bool abs_col,
+			 char out[LXW_MAX_CELL_NAME_LENGTH])
 {
-	char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
-
-	lxw_rowcol_to_cell_abs(first, 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
-	lxw_rowcol_to_cell_abs(last, x->last_row - 1, (lxw_col_t)col, LXW_TRUE, LXW_TRUE);
-	snprintf(out, 48, SHEET_ACHIEVEMENTS "!%s:%s", first, last);
+	lxw_rowcol_to_cell_abs(out, row, col, abs_row, abs_col);
 	return out;
 }
 
+/* "'By org'!$B$3:$B$9": rows FIRST to LAST (0-based) of column COL of
+ * SHEET, one of ours.  Two cells joined, not lxw_rowcol_to_formula_abs:
+ * that writes a range of one row as one cell, "$B$3", which a formula
+ * over a range of a sheet with one row would then not be. */
+const char *il_xlsx_range(const char *sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+			  char *out, size_t size)
+{
+	char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+	bool quote = strchr(sheet, ' ') != NULL;
+
+	lxw_rowcol_to_cell_abs(from, first, col, LXW_TRUE, LXW_TRUE);
+	lxw_rowcol_to_cell_abs(to, last < first ? first : last, col, LXW_TRUE, LXW_TRUE);
+	snprintf(out, size, "%s%s%s!%s:%s", quote ? "'" : "", sheet, quote ? "'" : "", from, to);
+	return out;
+}
+
+/* "Achievements!$K$2:$K$<last row>": one column of every achievement. */
+const char *il_xlsx_achievements_range(const struct il_xlsx *x, enum column col, char out[48])
+{
+	return il_xlsx_range(SHEET_ACHIEVEMENTS, 1, x->last_row - 1, (lxw_col_t)col, out, 48);
+}
+
 /* SUMPRODUCT's operands for the Achievements rows of tag TAG whose unit is
- * exactly UNIT (each a cell, or a quoted literal of ours): two arrays of
- * 1s and 0s.  EXACT, where a SUMIFS criterion would ignore case ("USD" and
- * "usd" are two units, as the report groups them) and read "*", "?", "~"
- * and a leading ">" as more than text.  A blank UNIT matches the rows
- * without a unit. */
+ * UNIT (each a cell, or a quoted literal of ours): two arrays of 1s and
+ * 0s.  "=" compares text without case, as a unit is one unit whatever its
+ * case, and never reads "*", "?", "~" or a leading ">" as more than text,
+ * as a SUMIFS criterion would.  Not EXACT: Gnumeric computes a text
+ * function over a range inside SUMPRODUCT as #VALUE!.  A blank UNIT
+ * matches the rows without a unit. */
 const char *il_xlsx_rows_of(const struct il_xlsx *x, const char *tag, const char *unit, char *out,
 			    size_t size)
 {
 	char tag_range[48], unit_range[48];
 
-	snprintf(out, size, "--(%s=%s),--EXACT(%s,%s)",
+	snprintf(out, size, "--(%s=%s),--(%s=%s)",
 		 il_xlsx_achievements_range(x, COL_TAG, tag_range), tag,
 		 il_xlsx_achievements_range(x, COL_UNIT, unit_range), unit);
 	return out;

@@ -1,8 +1,9 @@
 /*
  * The By org, By project and Timeline sheets: one row per group or month
- * of the report model.  The groups are plain numbers (see report_xlsx.c
- * for why); the Timeline counts each month with COUNTIFS over the
- * Achievements sheet and charts the months by tag.
+ * of the report model, each number a formula with the model's value
+ * cached: By org sums over the Org rows, By project over the
+ * Achievements rows' Project, and the Timeline counts each month with
+ * COUNTIFS over the Achievements sheet and charts the months by tag.
  */
 
 #include "report_xlsx.h"
@@ -32,6 +33,7 @@ struct unit_columns {
 
 struct group_sheet {
 	lxw_worksheet *ws;
+	bool orgs;	     /* By org: the groups are the Org rows' orgs */
 	const char *first;   /* the first column's header: "Org" */
 	const char *unnamed; /* the name shown for the group "" */
 	const char *note;    /* under the table: how to read it */
@@ -70,6 +72,18 @@ static lxw_col_t group_last_col(const struct unit_columns *u)
 	return (lxw_col_t)(GROUP_FIRST_UNIT + u->len + u->other - 1);
 }
 
+/* Above the header, the unit of each Attributed column, which its
+ * formulas compare with: user text is read from a cell, never pasted into
+ * a formula. */
+static void group_units(struct sheet *s, const struct unit_columns *u)
+{
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_UNIT), s->x->fmt.muted);
+	for (size_t i = 0; i < u->len; i++)
+		il_xlsx_put_text(s, (lxw_col_t)(GROUP_FIRST_UNIT + i), u->units[i],
+				 s->x->fmt.muted);
+	s->row++;
+}
+
 static void group_header(struct sheet *s, const struct group_sheet *g, const struct unit_columns *u)
 {
 	const char *list[GROUP_FIRST_UNIT + UNIT_COLUMNS_MAX + 1] = {
@@ -101,58 +115,122 @@ static void group_header(struct sheet *s, const struct group_sheet *g, const str
 	il_buf_free(&other);
 }
 
+/* The ranges a group sheet's formulas read: By org the Org rows, By
+ * project the Achievements rows themselves. */
+struct group_ranges {
+	char name[48], tag[48], unit[48], attributed[48], id[48];
+};
+
+static void group_ranges(const struct il_xlsx *x, const struct group_sheet *g,
+			 struct group_ranges *r)
+{
+	if (g->orgs) {
+		il_xlsx_org_rows_range(x, ORG_COL_ORG, r->name);
+		il_xlsx_org_rows_range(x, ORG_COL_TAG, r->tag);
+		il_xlsx_org_rows_range(x, ORG_COL_UNIT, r->unit);
+		il_xlsx_org_rows_range(x, ORG_COL_ATTRIBUTED, r->attributed);
+		il_xlsx_org_rows_range(x, ORG_COL_ID, r->id);
+	} else {
+		il_xlsx_achievements_range(x, COL_PROJECT, r->name);
+		il_xlsx_achievements_range(x, COL_TAG, r->tag);
+		il_xlsx_achievements_range(x, COL_UNIT, r->unit);
+		il_xlsx_achievements_range(x, COL_ATTRIBUTED, r->attributed);
+		il_xlsx_achievements_range(x, COL_ID, r->id);
+	}
+}
+
+static double group_attributed(const struct il_report_group *group, const char *unit)
+{
+	for (size_t a = 0; a < group->attributed_len; a++)
+		if (strcmp(group->attributed[a].unit, unit) == 0)
+			return group->attributed[a].value;
+	return 0;
+}
+
+/* One group: its counts and amounts as SUMPRODUCT over the rows whose
+ * name is the group's, compared with "=" (without case, as SPEC compares
+ * orgs and projects, and with no wildcard or operator read in a name).
+ * The group "" compares with "", its cell showing a name of its own, in
+ * rows with an ID: the empty rows under the last have none. */
 static void group_row(struct sheet *s, const struct il_report_group *group,
-		      const struct unit_columns *u, const char *unnamed)
+		      const struct unit_columns *u, const char *unnamed,
+		      const struct group_ranges *ranges)
 {
 	struct il_buf other = {0};
+	char formula[512], match[160], name[LXW_MAX_CELL_NAME_LENGTH],
+		top[LXW_MAX_CELL_NAME_LENGTH];
 
 	il_xlsx_put_text(s, 0, *group->name ? group->name : unnamed,
 			 *group->name ? NULL : s->x->fmt.muted);
-	il_xlsx_put_number(s, 1, (double)group->count, s->x->fmt.count);
-	for (size_t i = 0; i < TAGS; i++)
-		il_xlsx_put_number(s, (lxw_col_t)(2 + i), (double)group->by_tag[TAG(i)],
-				   s->x->fmt.count);
+	if (*group->name)
+		snprintf(match, sizeof(match), "--(%s=%s)", ranges->name,
+			 il_xlsx_cell(s->row, 0, false, true, name));
+	else
+		snprintf(match, sizeof(match), "--(%s=\"\"),--(%s>0)", ranges->name, ranges->id);
+	snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s)", match);
+	il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)group->count);
+	for (size_t i = 0; i < TAGS; i++) {
+		lxw_col_t col = (lxw_col_t)(2 + i);
+
+		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,--(%s=%s))", match, ranges->tag,
+			 il_xlsx_cell(GROUP_HEADER_ROW, col, true, false, top));
+		il_xlsx_put_formula(s, col, formula, s->x->fmt.count,
+				    (double)group->by_tag[TAG(i)]);
+	}
+	for (size_t i = 0; i < u->len; i++) {
+		lxw_col_t col = (lxw_col_t)(GROUP_FIRST_UNIT + i);
+		double cached = group_attributed(group, u->units[i]);
+
+		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,--(%s=%s),%s)", match,
+			 ranges->unit, il_xlsx_cell(GROUP_UNITS_ROW, col, true, false, top),
+			 ranges->attributed);
+		il_xlsx_put_formula(s, col, formula,
+				    il_xlsx_amount_format(s->x, u->units[i], cached), cached);
+	}
 	for (size_t a = 0; a < group->attributed_len; a++) {
 		const struct il_report_amount *amount = &group->attributed[a];
-		int col = unit_column(u, amount->unit);
 		char text[96];
 
-		if (col >= 0) {
-			il_xlsx_put_number(
-				s, (lxw_col_t)(GROUP_FIRST_UNIT + col), amount->value,
-				il_xlsx_amount_format(s->x, amount->unit, amount->value));
+		if (unit_column(u, amount->unit) >= 0)
 			continue;
-		}
 		il_format_amount(amount->value, amount->unit, text, sizeof(text));
 		il_buf_printf(&other, "%s%s", other.len ? ", " : "", text);
 	}
-	il_xlsx_put_text(s, group_last_col(u), il_buf_str(&other), NULL);
+	if (u->other)
+		il_xlsx_put_text(s, group_last_col(u), il_buf_str(&other), NULL);
 	il_buf_free(&other);
 	s->row++;
 }
 
-/* Plain numbers from the model, one row per group. */
+/* One row per group, each number a formula over the rows it groups. */
 static void write_groups(struct il_xlsx *x, const struct group_sheet *g)
 {
 	struct sheet s = {.x = x, .ws = g->ws};
 	struct unit_columns units = {0};
+	struct group_ranges ranges;
+	lxw_col_t last_col;
 
 	collect_units(x->report, g, &units);
+	group_ranges(x, g, &ranges);
+	last_col = group_last_col(&units);
 	/* In constant_memory mode a range must be set before its rows are
 	 * behind us. */
 	if (!x->error && g->len > 0)
-		il_xlsx_failed(x, worksheet_autofilter(g->ws, 0, 0, (lxw_row_t)g->len,
-						       group_last_col(&units)));
+		il_xlsx_failed(x, worksheet_autofilter(g->ws, GROUP_HEADER_ROW, 0,
+						       (lxw_row_t)(GROUP_HEADER_ROW + g->len),
+						       last_col));
+	group_units(&s, &units);
 	group_header(&s, g, &units);
 	for (size_t i = 0; i < g->len; i++)
-		group_row(&s, &g->groups[i], &units, g->unnamed);
+		group_row(&s, &g->groups[i], &units, g->unnamed, &ranges);
 	s.row++;
 	il_xlsx_put_text(&s, 0, g->note, x->fmt.muted);
 	il_xlsx_set_columns(x, g->ws, 0, 0, 30);
 	il_xlsx_set_columns(x, g->ws, 1, GROUP_FIRST_UNIT - 1, 14);
 	if (units.len + units.other > 0)
-		il_xlsx_set_columns(x, g->ws, GROUP_FIRST_UNIT, group_last_col(&units), 20);
-	worksheet_freeze_panes(g->ws, 1, 1);
+		il_xlsx_set_columns(x, g->ws, GROUP_FIRST_UNIT, last_col, 20);
+	worksheet_freeze_panes(g->ws, GROUP_FIRST_ROW, 1);
+	il_xlsx_print_setup(x, g->ws, last_col > 8, GROUP_HEADER_ROW, s.row, last_col);
 }
 
 void il_xlsx_write_group_sheets(struct il_xlsx *x)
@@ -160,6 +238,7 @@ void il_xlsx_write_group_sheets(struct il_xlsx *x)
 	const struct il_report_breadth *b = &x->report->breadth;
 	const struct group_sheet orgs = {
 		.ws = x->by_org,
+		.orgs = true,
 		.first = il_report_word(IL_WORD_ORG),
 		.unnamed = il_report_word(IL_WORD_NO_ORG),
 		.note = il_report_word(IL_WORD_ORGS_NOTE),
@@ -181,14 +260,22 @@ void il_xlsx_write_group_sheets(struct il_xlsx *x)
 
 /* --- Timeline ------------------------------------------------------------ */
 
+/* The chart's place, right of the table, and the cells it covers at
+ * libxlsxwriter's default size (480 by 288 pixels). */
+#define TIMELINE_CHART_COL  (TAGS + 4)
+#define TIMELINE_CHART_COLS 8
+#define TIMELINE_CHART_ROWS 16
+
 static void timeline_row(struct sheet *s, const struct il_report_month *m)
 {
 	char formula[384], tag_range[48], date_range[48];
-	unsigned row = (unsigned)s->row + 1;
+	char month[LXW_MAX_CELL_NAME_LENGTH], tag[LXW_MAX_CELL_NAME_LENGTH];
+	char first[LXW_MAX_CELL_NAME_LENGTH], last[LXW_MAX_CELL_NAME_LENGTH];
 	bool dated = atoi(m->month) >= 1900;
 
 	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
 	il_xlsx_achievements_range(s->x, COL_DATE, date_range);
+	il_xlsx_cell(s->row, 0, false, true, month);
 	il_xlsx_put_date(s, 0, m->month, s->x->fmt.month);
 	for (size_t i = 0; i < TAGS; i++) {
 		lxw_col_t col = (lxw_col_t)(1 + i);
@@ -199,16 +286,20 @@ static void timeline_row(struct sheet *s, const struct il_report_month *m)
 			il_xlsx_put_number(s, col, cached, s->x->fmt.count);
 			continue;
 		}
+		/* The month's first day up to the next month's: criteria of
+		 * ours, a tag's name and dates. */
 		snprintf(formula, sizeof(formula),
-			 "=COUNTIFS(%s,%c$1,%s,\">=\"&$A%u,%s,\"<\"&DATE(YEAR($A%u),MONTH($A%u)+1,"
-			 "1))",
-			 tag_range, 'B' + (int)i, date_range, row, date_range, row, row);
+			 "=COUNTIFS(%s,%s,%s,\">=\"&%s,%s,\"<\"&DATE(YEAR(%s),MONTH(%s)+1,1))",
+			 tag_range, il_xlsx_cell(0, col, true, false, tag), date_range, month,
+			 date_range, month, month);
 		il_xlsx_put_formula(s, col, formula, s->x->fmt.count, cached);
 	}
-	snprintf(formula, sizeof(formula), "=SUM(B%u:D%u)", row, row);
-	il_xlsx_put_formula(s, 4, formula, s->x->fmt.count, (double)m->total);
+	snprintf(formula, sizeof(formula), "=SUM(%s:%s)",
+		 il_xlsx_cell(s->row, 1, false, false, first),
+		 il_xlsx_cell(s->row, TAGS, false, false, last));
+	il_xlsx_put_formula(s, TAGS + 1, formula, s->x->fmt.count, (double)m->total);
 	if (m->total == 0)
-		il_xlsx_put_text(s, 5,
+		il_xlsx_put_text(s, TAGS + 2,
 				 il_report_word(m->future ? IL_WORD_MONTH_TO_COME_SHEET
 							  : IL_WORD_MONTH_EMPTY),
 				 s->x->fmt.muted);
@@ -241,7 +332,7 @@ static void timeline_chart(struct il_xlsx *x, size_t months)
 	chart_axis_set_num_format(chart->x_axis, "yyyy-mm");
 	chart_axis_set_num_format(chart->y_axis, "0");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	il_xlsx_failed(x, worksheet_insert_chart(x->timeline, 1, 7, chart));
+	il_xlsx_failed(x, worksheet_insert_chart(x->timeline, 1, TIMELINE_CHART_COL, chart));
 }
 
 void il_xlsx_write_timeline_sheet(struct il_xlsx *x)
@@ -258,7 +349,12 @@ void il_xlsx_write_timeline_sheet(struct il_xlsx *x)
 	for (size_t i = 0; i < r->months_len; i++)
 		timeline_row(&s, &r->months[i]);
 	il_xlsx_set_columns(x, x->timeline, 0, 0, 10);
-	il_xlsx_set_columns(x, x->timeline, 1, 5, 15);
+	il_xlsx_set_columns(x, x->timeline, 1, TAGS + 2, 15);
 	worksheet_freeze_panes(x->timeline, 1, 1);
 	timeline_chart(x, r->months_len);
+	/* The chart stands beside the table, from its second row: on the
+	 * first page, whatever the number of months. */
+	il_xlsx_print_setup(x, x->timeline, true, 0,
+			    s.row > TIMELINE_CHART_ROWS ? s.row : TIMELINE_CHART_ROWS,
+			    TIMELINE_CHART_COL + TIMELINE_CHART_COLS);
 }

@@ -9,12 +9,18 @@
 #include "impactlog/report.h"
 #include "impactlog/util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* Where the Summary charts go: right of its widest table. */
-#define SUMMARY_CHART_COL 9
+/* The charts stand side by side under the heading, before the tables:
+ * on the first page, where no page break can cut them.  Each covers
+ * about 15 rows and 4 columns at libxlsxwriter's default size. */
+#define SUMMARY_CHART_ROWS	 16
+#define SUMMARY_SECOND_CHART_COL 4
+/* The widest table's last column, which the print area ends on. */
+#define SUMMARY_LAST_COL 7
 
 static void put_section(struct sheet *s, const char *title)
 {
@@ -58,54 +64,42 @@ static void summary_heading(struct sheet *s)
 				  il_report_word(IL_WORD_REDACTED_WHAT_SHEET));
 }
 
-/* Sum of the attributed values of TAG in UNIT, from the model's totals. */
-static double attributed_in(const struct il_report *r, enum il_tag tag, const char *unit)
+/* The totals row in which TAG has most of its attributed value (the
+ * totals come largest first within a tag), or NULL when none of its
+ * achievements has a value: the unit the By tag table shows it in. */
+static const struct il_report_total *main_total(const struct il_report *r, enum il_tag tag)
 {
-	double sum = 0;
-
 	for (size_t i = 0; i < r->totals_len; i++)
-		if (r->totals[i].tag == tag && strcmp(r->totals[i].unit, unit) == 0)
-			sum += r->totals[i].attributed;
-	return sum;
-}
-
-/* Units differ between tags, so the value chart shows one currency only:
- * the first of il_currencies that the period has an amount in. */
-static const char *pick_chart_currency(const struct il_report *r)
-{
-	for (size_t c = 0; c < IL_CURRENCIES; c++)
-		for (size_t i = 0; i < r->totals_len; i++)
-			if (r->totals[i].count > 0 && r->totals[i].valued > 0 &&
-			    strcmp(r->totals[i].unit, il_currencies[c].code) == 0)
-				return il_currencies[c].code;
+		if (r->totals[i].tag == tag && r->totals[i].count > 0 && r->totals[i].valued > 0)
+			return &r->totals[i];
 	return NULL;
 }
 
 static void by_tag_header(struct sheet *s)
 {
-	const char *names[5] = {il_report_word(IL_WORD_TAG), il_report_word(IL_WORD_ACHIEVEMENTS)};
-	size_t count = 2;
-	struct il_buf money = {0}, previous = {0};
+	const char *names[6] = {il_report_word(IL_WORD_TAG), il_report_word(IL_WORD_ACHIEVEMENTS),
+				il_report_word(IL_WORD_ATTRIBUTED_SHEET),
+				il_report_word(IL_WORD_UNIT)};
+	size_t count = 4;
+	struct il_buf previous = {0};
 
-	if (s->x->chart_currency) {
-		il_report_attributed_in(s->x->chart_currency, &money);
-		names[count++] = il_buf_str(&money);
-	}
 	if (s->x->report->has_previous) {
 		il_report_achievements_in(s->x->report->previous_cycle, &previous);
 		names[count++] = il_buf_str(&previous);
 		names[count++] = il_report_word(IL_WORD_CHANGE);
 	}
 	il_xlsx_put_header(s, names, count);
-	il_buf_free(&money);
 	il_buf_free(&previous);
 }
 
-/* One row per tag: the chart data.  Returns the first row's index. */
+/* One row per tag, each in its own unit: the chart data.  Returns the
+ * first row's index. */
 static lxw_row_t summary_by_tag(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
-	char formula[512], tag_range[48], value_range[48], rows[256], tag[16], unit[16];
+	char formula[512], tag_range[48], value_range[48], rows[256];
+	char tag[LXW_MAX_CELL_NAME_LENGTH], unit[LXW_MAX_CELL_NAME_LENGTH];
+	char now[LXW_MAX_CELL_NAME_LENGTH], before[LXW_MAX_CELL_NAME_LENGTH];
 	lxw_row_t first;
 
 	put_section(s, il_report_word(IL_WORD_BY_TAG));
@@ -114,32 +108,34 @@ static lxw_row_t summary_by_tag(struct sheet *s)
 	il_xlsx_achievements_range(s->x, COL_TAG, tag_range);
 	il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, value_range);
 	for (size_t i = 0; i < TAGS; i++) {
-		unsigned row = (unsigned)s->row + 1;
-		lxw_col_t col = 2;
+		const struct il_report_total *t = main_total(r, TAG(i));
+		const char *unit_name = t ? t->unit : "";
+		double attributed = t ? t->attributed : 0;
 
+		il_xlsx_cell(s->row, 0, false, true, tag);
+		il_xlsx_cell(s->row, 3, false, true, unit);
 		il_xlsx_put_text(s, 0, il_tag_name(TAG(i)), NULL);
-		snprintf(formula, sizeof(formula), "=COUNTIF(%s,$A%u)", tag_range, row);
+		snprintf(formula, sizeof(formula), "=COUNTIF(%s,%s)", tag_range, tag);
 		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->by_tag[TAG(i)]);
-		if (s->x->chart_currency) {
-			/* The currency is one of ours, never user text. */
-			snprintf(tag, sizeof(tag), "$A%u", row);
-			snprintf(unit, sizeof(unit), "\"%s\"", s->x->chart_currency);
-			snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
-				 il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
-			il_xlsx_put_formula(s, col++, formula,
-					    il_xlsx_amount_format(s->x, s->x->chart_currency, 0),
-					    attributed_in(r, TAG(i), s->x->chart_currency));
-		}
+		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
+			 il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows)), value_range);
+		il_xlsx_put_formula(s, 2, formula,
+				    il_xlsx_amount_format(s->x, unit_name, attributed), attributed);
+		il_xlsx_put_text(s, 3, unit_name, NULL);
 		if (r->has_previous) {
-			il_xlsx_put_number(s, col, (double)r->previous_by_tag[TAG(i)],
+			il_xlsx_put_number(s, 4, (double)r->previous_by_tag[TAG(i)],
 					   s->x->fmt.count);
-			snprintf(formula, sizeof(formula), "=B%u-%c%u", row, 'A' + col, row);
+			snprintf(formula, sizeof(formula), "=%s-%s",
+				 il_xlsx_cell(s->row, 1, false, false, now),
+				 il_xlsx_cell(s->row, 4, false, false, before));
 			il_xlsx_put_formula(
-				s, col + 1, formula, s->x->fmt.count,
+				s, 5, formula, s->x->fmt.count,
 				(double)(r->by_tag[TAG(i)] - r->previous_by_tag[TAG(i)]));
 		}
 		s->row++;
 	}
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_BY_TAG_NOTE_SHEET), s->x->fmt.muted);
+	s->row++;
 	return first;
 }
 
@@ -163,11 +159,12 @@ static void totals_header(struct sheet *s)
 
 static void totals_row(struct sheet *s, const struct il_report_total *t)
 {
-	char formula[512], sum_range[48], rows[256], tag[16], unit[16];
-	unsigned row = (unsigned)s->row + 1;
+	char formula[512], sum_range[48], rows[256];
+	char tag[LXW_MAX_CELL_NAME_LENGTH], unit[LXW_MAX_CELL_NAME_LENGTH];
+	char now[LXW_MAX_CELL_NAME_LENGTH], before[LXW_MAX_CELL_NAME_LENGTH];
 
-	snprintf(tag, sizeof(tag), "$A%u", row);
-	snprintf(unit, sizeof(unit), "$B%u", row);
+	il_xlsx_cell(s->row, 0, false, true, tag);
+	il_xlsx_cell(s->row, 1, false, true, unit);
 	il_xlsx_rows_of(s->x, tag, unit, rows, sizeof(rows));
 	il_xlsx_put_text(s, 0, il_tag_name(t->tag), NULL);
 	il_xlsx_put_text(s, 1, t->unit, NULL);
@@ -185,9 +182,12 @@ static void totals_row(struct sheet *s, const struct il_report_total *t)
 		il_xlsx_put_number(s, 5, (double)t->previous_count, s->x->fmt.count);
 		il_xlsx_put_number(s, 6, t->previous_attributed,
 				   il_xlsx_amount_format(s->x, t->unit, t->previous_attributed));
-		snprintf(formula, sizeof(formula), "=E%u-G%u", row, row);
+		snprintf(formula, sizeof(formula), "=%s-%s",
+			 il_xlsx_cell(s->row, 4, false, false, now),
+			 il_xlsx_cell(s->row, 6, false, false, before));
 		il_xlsx_put_formula(s, 7, formula,
-				    il_xlsx_amount_format(s->x, t->unit, t->attributed),
+				    il_xlsx_amount_format(s->x, t->unit,
+							  t->attributed - t->previous_attributed),
 				    t->attributed - t->previous_attributed);
 	}
 	s->row++;
@@ -241,7 +241,7 @@ static void put_tag_count(struct sheet *s, enum il_tag tag, double cached)
 static void summary_loss(struct sheet *s)
 {
 	const struct il_report_loss *loss = &s->x->report->loss;
-	char formula[512], sum_range[48], rows[256], unit[16], loss_tag[24];
+	char formula[512], sum_range[48], rows[256], unit[LXW_MAX_CELL_NAME_LENGTH], loss_tag[24];
 
 	/* A quoted literal: the tag's name is ours, never user text. */
 	snprintf(loss_tag, sizeof(loss_tag), "\"%s\"", il_tag_name(IL_TAG_PREVENTED_LOSS));
@@ -251,7 +251,7 @@ static void summary_loss(struct sheet *s)
 	for (size_t i = 0; i < loss->risk_adjusted_len; i++) {
 		const struct il_report_amount *a = &loss->risk_adjusted[i];
 
-		snprintf(unit, sizeof(unit), "$C%u", (unsigned)s->row + 1);
+		il_xlsx_cell(s->row, 2, false, true, unit);
 		snprintf(formula, sizeof(formula), "=SUMPRODUCT(%s,%s)",
 			 il_xlsx_rows_of(s->x, loss_tag, unit, rows, sizeof(rows)), sum_range);
 		il_xlsx_put_text(s, 0, il_report_word(IL_WORD_RISK_ADJUSTED), s->x->fmt.label);
@@ -294,32 +294,79 @@ static void summary_scale(struct sheet *s)
 	s->row++;
 }
 
-static void put_count_label(struct sheet *s, const char *label, long count)
+/* A count beside its label: FORMULA (NULL for none) with COUNT cached,
+ * or, without a formula, COUNT with NOTE beside it. */
+static void put_count_formula(struct sheet *s, const char *label, const char *formula, long count,
+			      const char *note)
 {
 	il_xlsx_put_text(s, 0, label, s->x->fmt.label);
-	il_xlsx_put_number(s, 1, (double)count, s->x->fmt.count);
+	if (formula)
+		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)count);
+	else
+		il_xlsx_put_number(s, 1, (double)count, s->x->fmt.count);
+	if (note)
+		il_xlsx_put_text(s, 2, note, s->x->fmt.muted);
 	s->row++;
 }
 
+/* The breadth counts, over the group sheets and the Org rows: an
+ * achievement's first Org row stands for it. */
 static void summary_breadth(struct sheet *s)
 {
 	const struct il_report_breadth *b = &s->x->report->breadth;
+	char formula[256], range[48], nth[48], orgs[48], ids[48];
 	long projects = 0;
+	size_t named = 0;
 
 	for (size_t i = 0; i < b->projects_len; i++)
 		projects += *b->projects[i].name != '\0';
+	/* The group "" comes last, when there is one. */
+	named = b->projects_len - (b->projects_len > 0 && !*b->projects[b->projects_len - 1].name);
+	il_xlsx_org_rows_range(s->x, ORG_COL_NTH, nth);
+	il_xlsx_org_rows_range(s->x, ORG_COL_ORGS, orgs);
+	il_xlsx_achievements_range(s->x, COL_ID, ids);
 	put_section(s, il_report_section_title(IL_SECTION_BREADTH));
-	put_count_label(s, il_report_word(IL_WORD_DISTINCT_ORGS), b->distinct_orgs);
-	put_count_label(s, il_report_word(IL_WORD_MULTI_ORG), b->multi_org);
-	put_count_label(s, il_report_word(IL_WORD_NO_ORG_COUNT), b->no_org);
-	put_count_label(s, il_report_word(IL_WORD_PROJECTS), projects);
+	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\">0\")",
+		 il_xlsx_range(SHEET_BY_ORG, GROUP_FIRST_ROW, GROUP_FIRST_ROW + b->orgs_len - 1, 1,
+			       range, sizeof(range)));
+	put_count_formula(s, il_report_word(IL_WORD_DISTINCT_ORGS), formula, b->distinct_orgs,
+			  NULL);
+	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,1,%s,\">=2\")", nth, orgs);
+	put_count_formula(s, il_report_word(IL_WORD_MULTI_ORG), formula, b->multi_org, NULL);
+	snprintf(formula, sizeof(formula), "=COUNT(%s)-COUNTIF(%s,1)", ids, nth);
+	put_count_formula(s, il_report_word(IL_WORD_NO_ORG_COUNT), formula, b->no_org, NULL);
+	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\">0\")",
+		 il_xlsx_range(SHEET_BY_PROJECT, GROUP_FIRST_ROW,
+			       GROUP_FIRST_ROW + (named ? named : 1) - 1, 1, range, sizeof(range)));
+	put_count_formula(s, il_report_word(IL_WORD_PROJECTS), formula, projects, NULL);
+}
+
+/* A top achievement's attributed value, looked up by its ID on
+ * Achievements, so that an edited share shows here; the ranking and the
+ * sentence stay as written (the note under the list says so). */
+static void put_top_attributed(struct sheet *s, const struct il_report_item *it)
+{
+	char formula[256], values[48], ids[48], id[LXW_MAX_CELL_NAME_LENGTH];
+
+	snprintf(formula, sizeof(formula), "=INDEX(%s,MATCH(%s,%s,0))",
+		 il_xlsx_achievements_range(s->x, COL_ATTRIBUTED, values),
+		 il_xlsx_cell(s->row, 0, false, true, id),
+		 il_xlsx_achievements_range(s->x, COL_ID, ids));
+	if (it->has_attributed)
+		il_xlsx_put_formula(s, 3, formula,
+				    il_xlsx_amount_format(s->x, it->unit, it->attributed),
+				    it->attributed);
+	else
+		il_xlsx_put_formula_blank(s, 3, formula, s->x->fmt.count);
 }
 
 static void summary_top(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
-	const char *names[] = {il_report_word(IL_WORD_ID), il_report_word(IL_WORD_DATE),
-			       il_report_word(IL_WORD_TAG), il_report_word(IL_WORD_ACHIEVEMENT)};
+	const char *names[] = {
+		il_report_word(IL_WORD_ID),   il_report_word(IL_WORD_DATE),
+		il_report_word(IL_WORD_TAG),  il_report_word(IL_WORD_ATTRIBUTED_SHEET),
+		il_report_word(IL_WORD_UNIT), il_report_word(IL_WORD_ACHIEVEMENT)};
 
 	put_section(s, il_report_section_title(IL_SECTION_TOP));
 	if (r->top_len == 0) {
@@ -334,17 +381,22 @@ static void summary_top(struct sheet *s)
 		il_xlsx_put_number(s, 0, (double)it->id, s->x->fmt.id);
 		il_xlsx_put_date(s, 1, it->date, s->x->fmt.date);
 		il_xlsx_put_text(s, 2, il_tag_name(it->tag), NULL);
-		il_xlsx_put_text(s, 3, it->sentence, NULL);
+		put_top_attributed(s, it);
+		il_xlsx_put_text(s, 4, it->unit, NULL);
+		il_xlsx_put_text(s, 5, it->sentence, NULL);
 		s->row++;
 	}
+	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_TOP_NOTE_SHEET), s->x->fmt.muted);
+	s->row++;
 }
 
-static void put_gap(struct sheet *s, const char *label, const struct il_report_gap *gap,
-		    bool show_team)
+static void put_gap(struct sheet *s, const char *label, const char *formula,
+		    const struct il_report_gap *gap, bool show_team)
 {
 	struct il_buf text = {0};
 
-	put_count_label(s, label, gap->count);
+	put_count_formula(s, label, formula, gap->count,
+			  formula ? NULL : il_report_word(IL_WORD_COUNTED_BEFORE_REDACTION_SHEET));
 	for (size_t i = 0; i < gap->items_len; i++) {
 		const struct il_report_item *it = &gap->items[i];
 
@@ -367,42 +419,80 @@ static void put_gap(struct sheet *s, const char *label, const struct il_report_g
 	il_buf_free(&text);
 }
 
+/* The months of the Timeline up to the generated one: its Total cells,
+ * for the count of those with nothing logged. */
+static bool past_months_range(const struct il_report *r, char out[48])
+{
+	size_t past = 0;
+
+	while (past < r->months_len && !r->months[past].future)
+		past++;
+	if (past == 0)
+		return false;
+	il_xlsx_range(SHEET_TIMELINE, 1, (lxw_row_t)past, TAGS + 1, out, 48);
+	return true;
+}
+
+/* The gap counts, each a COUNTIFS over Achievements: an ID > 0 stands
+ * for a row, as the sheet's one empty row has none.  Redacted, the
+ * Evidence column is empty, so that count stays the one made before. */
 static void summary_gaps(struct sheet *s)
 {
 	const struct il_report *r = s->x->report;
+	char formula[256], ids[48], list[48], other[48], months_range[48];
 	struct il_buf months = {0};
 
+	il_xlsx_achievements_range(s->x, COL_ID, ids);
 	put_section(s, il_report_section_title(IL_SECTION_GAPS));
-	put_gap(s, il_report_word(IL_WORD_NO_EVIDENCE), &r->gaps.no_evidence, false);
-	put_gap(s, il_report_word(IL_WORD_NO_WITNESS), &r->gaps.no_witness, false);
-	put_gap(s, il_report_word(IL_WORD_FULL_SHARE_SHEET), &r->gaps.full_share_of_team, true);
+	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,\">0\",%s,\"\")", ids,
+		 il_xlsx_achievements_range(s->x, COL_EVIDENCE, list));
+	put_gap(s, il_report_word(IL_WORD_NO_EVIDENCE), s->x->redact ? NULL : formula,
+		&r->gaps.no_evidence, false);
+	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,\">0\",%s,\"\")", ids,
+		 il_xlsx_achievements_range(s->x, COL_WITNESSES, list));
+	put_gap(s, il_report_word(IL_WORD_NO_WITNESS), formula, &r->gaps.no_witness, false);
+	snprintf(formula, sizeof(formula), "=COUNTIFS(%s,100,%s,\">1\")",
+		 il_xlsx_achievements_range(s->x, COL_SHARE, list),
+		 il_xlsx_achievements_range(s->x, COL_TEAM_SIZE, other));
+	put_gap(s, il_report_word(IL_WORD_FULL_SHARE_SHEET), formula, &r->gaps.full_share_of_team,
+		true);
 	il_report_empty_months(r, &months);
 	il_xlsx_put_text(s, 0, il_report_word(IL_WORD_EMPTY_MONTHS), s->x->fmt.label);
-	il_xlsx_put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
+	if (past_months_range(r, months_range)) {
+		snprintf(formula, sizeof(formula), "=COUNTIF(%s,0)", months_range);
+		il_xlsx_put_formula(s, 1, formula, s->x->fmt.count, (double)r->gaps.empty_months);
+	} else {
+		il_xlsx_put_number(s, 1, (double)r->gaps.empty_months, s->x->fmt.count);
+	}
 	il_xlsx_put_text(s, 2, il_buf_str(&months), NULL);
 	s->row++;
 	il_buf_free(&months);
 }
 
-/* One column per tag, coloured as the Timeline's. */
-static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const char *title,
-		      const char *number_format, lxw_row_t at)
+static lxw_chart_series *add_series(struct il_xlsx *x, lxw_chart *chart)
 {
-	lxw_chart *chart = il_xlsx_add_chart(x, LXW_CHART_COLUMN, title);
+	lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+
+	if (!series)
+		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	return series;
+}
+
+/* The achievements of each tag, one column each, coloured as the
+ * Timeline's: counts, which every tag has whatever its unit. */
+static void count_chart(struct il_xlsx *x, lxw_row_t first, lxw_row_t at)
+{
+	lxw_chart *chart =
+		il_xlsx_add_chart(x, LXW_CHART_COLUMN, il_report_word(IL_WORD_CHART_BY_TAG));
 	lxw_chart_fill fills[TAGS];
 	lxw_chart_point points[TAGS];
 	lxw_chart_point *point_list[TAGS + 1];
 	lxw_chart_series *series;
 
-	if (!chart)
+	if (!chart || !(series = add_series(x, chart)))
 		return;
-	series = chart_add_series(chart, NULL, NULL);
-	if (!series) {
-		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
 	chart_series_set_categories(series, SHEET_SUMMARY, first, 0, first + TAGS - 1, 0);
-	chart_series_set_values(series, SHEET_SUMMARY, first, col, first + TAGS - 1, col);
+	chart_series_set_values(series, SHEET_SUMMARY, first, 1, first + TAGS - 1, 1);
 	for (size_t i = 0; i < TAGS; i++) {
 		fills[i] = (lxw_chart_fill){.color = il_tags[TAG(i)].rgb};
 		points[i] = (lxw_chart_point){.fill = &fills[i]};
@@ -411,32 +501,71 @@ static void tag_chart(struct il_xlsx *x, lxw_row_t first, lxw_col_t col, const c
 	point_list[TAGS] = NULL;
 	if (il_xlsx_failed(x, chart_series_set_points(series, point_list)))
 		return;
-	chart_axis_set_num_format(chart->y_axis, number_format);
+	chart_axis_set_num_format(chart->y_axis, "#,##0");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	il_xlsx_failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_CHART_COL, chart));
+	il_xlsx_failed(x, worksheet_insert_chart(x->summary, at, 0, chart));
 }
 
-static void summary_charts(struct il_xlsx *x, lxw_row_t by_tag_first)
+/* The number format of a chart label of AMOUNT in UNIT: a currency's, or
+ * the number with the unit after it when the unit is plain enough to sit
+ * inside a format's quotes. */
+static void label_format(const char *unit, double amount, char *out, size_t size)
 {
-	struct il_buf title = {0};
+	int currency = il_currency_index(unit);
+	bool whole = amount == floor(amount);
+	const char *number = whole ? "#,##0" : "#,##0.0#####";
 
-	tag_chart(x, by_tag_first, 1, il_report_word(IL_WORD_CHART_BY_TAG), "#,##0", 1);
-	if (!x->chart_currency)
+	if (currency >= 0)
+		snprintf(out, size, "%s%s", il_currencies[currency].number_format,
+			 whole ? "" : ".00##");
+	else if (*unit && !strpbrk(unit, "\"\\") && strlen(unit) < size / 2)
+		snprintf(out, size, "%s\" %s\"", number, unit);
+	else
+		snprintf(out, size, "%s", number);
+}
+
+/* Each tag's attributed value in its own unit: one series per tag, its
+ * label in that unit.  The amounts share no scale, so the chart has no
+ * value axis: the labels carry the numbers. */
+static void own_units_chart(struct il_xlsx *x, lxw_row_t first, lxw_row_t at)
+{
+	lxw_chart *chart = il_xlsx_add_chart(x, LXW_CHART_COLUMN,
+					     il_report_word(IL_WORD_CHART_OWN_UNITS_SHEET));
+	char format[128];
+
+	if (!chart)
 		return;
-	il_report_attributed_chart(x->chart_currency, &title);
-	tag_chart(x, by_tag_first, 2, il_buf_str(&title),
-		  il_currencies[il_currency_index(x->chart_currency)].number_format, 17);
-	il_buf_free(&title);
+	for (size_t i = 0; i < TAGS; i++) {
+		const struct il_report_total *t = main_total(x->report, TAG(i));
+		lxw_chart_series *series = add_series(x, chart);
+		lxw_chart_fill fill = {.color = il_tags[TAG(i)].rgb};
+		lxw_row_t row = first + (lxw_row_t)i;
+
+		if (!series)
+			return;
+		chart_series_set_categories(series, SHEET_SUMMARY, row, 0, row, 0);
+		chart_series_set_values(series, SHEET_SUMMARY, row, 2, row, 2);
+		chart_series_set_name_range(series, SHEET_SUMMARY, row, 0);
+		chart_series_set_fill(series, &fill);
+		chart_series_set_labels(series);
+		label_format(t ? t->unit : "", t ? t->attributed : 0, format, sizeof(format));
+		chart_series_set_labels_num_format(series, format);
+	}
+	chart_axis_off(chart->y_axis);
+	chart_axis_off(chart->x_axis);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	il_xlsx_failed(x, worksheet_insert_chart(x->summary, at, SUMMARY_SECOND_CHART_COL, chart));
 }
 
 void il_xlsx_write_summary_sheet(struct il_xlsx *x)
 {
 	struct sheet s = {.x = x, .ws = x->summary};
 	static const double widths[] = {28, 16, 16, 18, 20, 16, 18, 20};
-	lxw_row_t by_tag_first;
+	lxw_row_t by_tag_first, charts;
 
-	x->chart_currency = pick_chart_currency(x->report);
 	summary_heading(&s);
+	charts = ++s.row;
+	s.row += SUMMARY_CHART_ROWS;
 	by_tag_first = summary_by_tag(&s);
 	summary_totals(&s);
 	summary_loss(&s);
@@ -444,7 +573,9 @@ void il_xlsx_write_summary_sheet(struct il_xlsx *x)
 	summary_breadth(&s);
 	summary_top(&s);
 	summary_gaps(&s);
-	summary_charts(x, by_tag_first);
+	count_chart(x, by_tag_first, charts);
+	own_units_chart(x, by_tag_first, charts);
 	for (size_t i = 0; i < IL_ARRAY_LEN(widths); i++)
 		il_xlsx_set_columns(x, x->summary, (lxw_col_t)i, (lxw_col_t)i, widths[i]);
+	il_xlsx_print_setup(x, x->summary, true, -1, s.row, SUMMARY_LAST_COL);
 }

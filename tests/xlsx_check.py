@@ -28,10 +28,10 @@ from collections import defaultdict
 
 import openpyxl
 
-SHEETS = ["Summary", "Achievements", "By org", "By project", "Timeline"]
+SHEETS = ["Summary", "Achievements", "By org", "By project", "Timeline", "Org rows"]
 HEADER = ["ID", "Date", "Tag", "Title", "Value", "Unit", "Baseline", "Share %",
           "Team size", "Likelihood %", "Attributed", "Scale factor", "Lead days",
-          "Confidence", "Orgs", "Evidence", "Witnesses", "Note"]
+          "Confidence", "Orgs", "Evidence", "Witnesses", "Note", "Project"]
 TAGS = ["prevented-loss", "enabled-scale", "user-growth"]
 COL = {name: i for i, name in enumerate(HEADER)}
 
@@ -137,7 +137,7 @@ def check_achievements(values, formulas, rows, redacted):
     header = [c.value for c in data_v[0]] if data_v else []
     check(header == HEADER, f"Achievements header is {header}")
     check(ws_f.freeze_panes == "A2", f"Achievements freeze panes {ws_f.freeze_panes}")
-    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:R"),
+    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:S"),
           f"Achievements autofilter {ws_f.auto_filter.ref}")
     expected = sorted(rows, key=lambda a: (a["date"], a["id"]))
     body_v, body_f = data_v[1:], data_f[1:]
@@ -174,6 +174,10 @@ def check_row(a, row_v, row_f, redacted, where):
     check((v("Unit") or "") == (a["unit"] or ""), f"{where}: Unit {v('Unit')!r}")
     check(v("Confidence") == a["confidence"], f"{where}: Confidence {v('Confidence')!r}")
     check((v("Orgs") or "") == "; ".join(a["orgs"]), f"{where}: Orgs {v('Orgs')!r}")
+    project = row_f[COL["Project"]] if COL["Project"] < len(row_f) else None
+    check((project.value if project else None) == a["project"] and
+          (project is None or project.value is None or project.data_type == "s"),
+          f"{where}: Project {project.value if project else None!r}, expected {a['project']!r}")
     check_derived(a, row_v, row_f, where)
     check_private(a, row_v, redacted, where)
     return 1 if a["title"][:1] in ("=", "+", "-", "@") else 0
@@ -240,7 +244,7 @@ def check_summary_totals(values, formulas, rows, previous):
         check(key in table, f"Summary: no totals row for {key}")
     for key, (row_v, row_f) in table.items():
         want = current.get(key, {"count": 0, "outcome": 0.0, "attributed": 0.0})
-        last = max(2, len(rows) + 1)
+        last = max(3, len(rows) + 1)
         for col, name, prefix, sums in ((2, "count", "=SUMPRODUCT(", None),
                                         (3, "outcome", "=SUMPRODUCT(", "E"),
                                         (4, "attributed", "=SUMPRODUCT(", "K")):
@@ -320,21 +324,28 @@ def check_risk_adjusted(values, loss):
 
 
 def check_by_tag(values, formulas, rows):
+    """One row per tag: its count, and its attributed value in the unit
+    beside it (its own, never a currency it was not measured in)."""
     data_v, data_f = rows_of(values["Summary"]), rows_of(formulas["Summary"])
     header = find_row(data_v, "Tag", "Achievements")
     if not check(header is not None, "Summary has no By tag table"):
         return
-    money = cell_value(data_v[header], 2)
-    currency = money[len("Attributed ("):-1] if money and money.startswith("Attributed (") else None
+    check([cell_value(data_v[header], i) for i in range(4)] ==
+          ["Tag", "Achievements", "Attributed (yours)", "Unit"],
+          f"Summary By tag header {[c.value for c in data_v[header]][:4]}")
     for i, tag in enumerate(TAGS):
         row_v, row_f = data_v[header + 1 + i], data_f[header + 1 + i]
         mine = [a for a in rows if a["tag"] == tag]
         check(cell_value(row_v, 0) == tag and cell_value(row_v, 1) == len(mine) and
               is_formula(row_f[1], "=COUNTIF("), f"Summary By tag {tag}: {cell_value(row_v, 1)!r}")
-        if currency:
-            want = sum(attributed(a) or 0 for a in mine if a["unit"] == currency)
-            check(close(float(cell_value(row_v, 2)), want) and is_formula(row_f[2], "=SUMPRODUCT("),
-                  f"Summary By tag {tag}: {currency} {cell_value(row_v, 2)!r}, computed {want}")
+        unit = cell_value(row_v, 3) or ""
+        valued = [a for a in mine if a["value"] is not None]
+        if valued:
+            check(unit != "", f"Summary By tag {tag}: no unit for its values")
+        want = sum(attributed(a) or 0 for a in mine
+                   if (a["unit"] or "").lower() == unit.lower())
+        check(close(float(cell_value(row_v, 2)), want) and is_formula(row_f[2], "=SUMPRODUCT("),
+              f"Summary By tag {tag}: {cell_value(row_v, 2)!r} {unit}, computed {want}")
 
 
 def check_timeline(values, formulas, rows):
@@ -367,25 +378,43 @@ def check_timeline(values, formulas, rows):
         check(later == following, f"Timeline skips from {earlier} to {later}")
 
 
-def check_groups(values, sheet, first, rows, names_of):
-    data = rows_of(values[sheet])
-    header = [c.value for c in data[0]] if data else []
+def check_groups(values, formulas, sheet, first, rows, names_of):
+    """A row per group (names compared without case), under a row of units
+    and a header: counts per tag and attributed value per unit, each a
+    formula."""
+    data, data_f = rows_of(values[sheet]), rows_of(formulas[sheet])
+    units = [c.value for c in data[0]] if data else []
+    header = [c.value for c in data[1]] if len(data) > 1 else []
     check(header[:5] == [first, "Achievements"] + TAGS, f"{sheet} header {header[:5]}")
-    want = defaultdict(lambda: defaultdict(int))
+    want = defaultdict(lambda: defaultdict(float))
     for a in rows:
-        for name in set(names_of(a)):
+        for name in set(n.lower() for n in names_of(a)):
             want[name]["count"] += 1
             want[name][a["tag"]] += 1
+            want[name]["unit:" + (a["unit"] or "").lower()] += attributed(a) or 0
     seen = set()
-    for row in data[1:]:
+    for row, row_f in zip(data[2:], data_f[2:]):
         name = cell_value(row, 0)
         if name is None or not isinstance(cell_value(row, 1), (int, float)):
             continue
-        key = "" if name == f"(no {first.lower()})" else name
+        key = "" if name == f"(no {first.lower()})" else name.lower()
+        check(key not in seen, f"{sheet} lists {name!r} twice")
         seen.add(key)
         got = [cell_value(row, i) for i in range(1, 5)]
         expected = [want[key]["count"]] + [want[key][t] for t in TAGS]
         check(got == expected, f"{sheet} {name}: {got}, expected {expected}")
+        for col in range(1, len(row)):
+            check(row_f[col].value is None or is_formula(row_f[col], "=SUMPRODUCT(") or
+                  col >= len(header) or header[col].startswith("Attributed (other"),
+                  f"{sheet} {name}: column {col} is not a formula: {row_f[col].value!r}")
+        for col in range(5, min(len(header), len(units))):
+            if header[col] is None or not header[col].startswith("Attributed (") or \
+                    header[col].startswith("Attributed (other"):
+                continue
+            unit = (units[col] or "").lower()
+            amount = want[key]["unit:" + unit]
+            check(close(float(cell_value(row, col) or 0), amount),
+                  f"{sheet} {name} {unit}: {cell_value(row, col)!r}, computed {amount}")
     for key in want:
         check(key in seen, f"{sheet} has no row for {key!r}")
 
@@ -582,8 +611,9 @@ def main():
     table = check_summary_totals(values, formulas, rows, previous)
     check_summary_stats(values, formulas, rows)
     check_timeline(values, formulas, rows)
-    check_groups(values, "By org", "Org", rows, lambda a: a["orgs"])
-    check_groups(values, "By project", "Project", rows, lambda a: [a["project"] or ""])
+    check_groups(values, formulas, "By org", "Org", rows, lambda a: a["orgs"])
+    check_groups(values, formulas, "By project", "Project", rows,
+                 lambda a: [a["project"] or ""])
     check_charts(args.xlsx, formulas)
     check_properties(formulas, args.author)
     if args.redacted:

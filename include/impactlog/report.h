@@ -403,6 +403,15 @@ enum il_report_word {
 	/* The workbook's charts without a unit in their title */
 	IL_WORD_CHART_BY_TAG,
 	IL_WORD_CHART_MONTHS,
+	/* The workbook's: the By tag table's note and its chart of amounts,
+	 * the top list's note, the value of a count the redacted sheet cannot
+	 * recompute, and the page in a footer (&P and &N are the page and
+	 * how many) */
+	IL_WORD_BY_TAG_NOTE_SHEET,
+	IL_WORD_CHART_OWN_UNITS_SHEET,
+	IL_WORD_TOP_NOTE_SHEET,
+	IL_WORD_COUNTED_BEFORE_REDACTION_SHEET,
+	IL_WORD_PAGE_SHEET,
 	IL_REPORT_WORDS /* how many there are */
 };
 const char *il_report_word(enum il_report_word word);

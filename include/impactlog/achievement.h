@@ -196,9 +196,12 @@ const char *il_iso_currency(const char *unit);
 size_t il_iso_currency_count(void);
 const char *il_iso_currency_at(size_t i);
 
-/* Storage.  Callers hold the transaction. */
+/* Storage.  Callers hold the transaction.  A unit, project or org is
+ * stored in the spelling first logged whatever its case ("payments" is
+ * stored as "Payments" when that came first), so that every total and
+ * count that groups them is exact: insert and update change A's to it. */
 int il_achievement_insert(struct il_db *db, struct il_achievement *a);
-int il_achievement_update(struct il_db *db, const struct il_achievement *a);
+int il_achievement_update(struct il_db *db, struct il_achievement *a);
 /* Bulk loading, inside the caller's transaction: between begin and end,
  * bulk_insert stores achievements, which must have a uid, in batches and
  * without the per-row trigger of the search index; end stores the last
@@ -214,6 +217,7 @@ struct il_bulk {
 	sqlite3_stmt *stmt[IL_BULK_TABLES];
 	int rows[IL_BULK_TABLES];	/* bound in stmt so far */
 	struct il_strlist indexes;	/* the CREATE INDEX of each dropped index */
+	struct il_spellings *spellings; /* those met so far, by case-folded name */
 };
 int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty);
 int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a);

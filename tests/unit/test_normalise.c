@@ -1,8 +1,11 @@
 /* Unit tests for the normalisation every reader goes through
  * (src/achievement.c): trimming, characters that hide or reorder text, ISO
- * currency codes, dates in the future, and orgs named twice. */
+ * currency codes, dates in the future, orgs named twice, and the editor's
+ * reading of them. */
 
 #include "impactlog/achievement.h"
+#include "impactlog/editor.h"
+#include "impactlog/embed.h"
 #include "unit.h"
 
 #include <stdbool.h>
@@ -119,6 +122,27 @@ static void test_iso_currency(void)
 		CHECK(il_iso_currency(il_iso_currency_at(i)) == il_iso_currency_at(i));
 }
 
+/* schema/0003-normalise.sql upper-cases the codes as they were then: every
+ * code the program knows now must be there, or old records of it keep
+ * their case while new ones are upper-case. */
+static void test_migration_knows_every_code(void)
+{
+	const char *migration = NULL;
+
+	for (int i = 0; i < il_schema_count; i++)
+		if (strcmp(il_schema[i].name, "0003-normalise.sql") == 0)
+			migration = il_schema[i].text;
+	CHECK(migration != NULL);
+	for (size_t i = 0; migration && i < il_iso_currency_count(); i++) {
+		char quoted[8];
+
+		snprintf(quoted, sizeof(quoted), "'%s'", il_iso_currency_at(i));
+		if (!strstr(migration, quoted))
+			fprintf(stderr, "0003-normalise.sql lacks %s\n", quoted);
+		CHECK(strstr(migration, quoted) != NULL);
+	}
+}
+
 /* Sets FIELD of a fresh achievement from TEXT; the diag's message, or ""
  * when it was accepted. */
 static const char *set(struct il_achievement *a, enum il_field field, const char *text, bool split)
@@ -202,14 +226,48 @@ static void test_set_dates(void)
 	il_achievement_free(&a);
 }
 
+/* What the editor reads from TEXT: "" when accepted, else its error. */
+static const char *entry(const char *text, struct il_achievement *a)
+{
+	static struct il_buf error;
+
+	il_achievement_free(a);
+	il_achievement_init(a, today);
+	if (il_entry_parse(text, strlen(text), today, a, &error) == IL_ENTRY_OK)
+		return "";
+	return il_buf_str(&error);
+}
+
+static void test_editor(void)
+{
+	struct il_achievement a = {0};
+
+	CHECK_STR(entry("tag: user-growth\ntitle: x\xe2\x80\xae\n", &a),
+		  "title: holds U+202E (a bidi override), which makes text read differently "
+		  "from what it is");
+	CHECK_STR(entry("tag: user-growth\ntitle: x\ndate: 2031-01-01\n", &a),
+		  "date: '2031-01-01' is in the future");
+	CHECK_STR(entry("tag: user-growth\ntitle: x\nunit: usd\norgs: Maps; ;maps\n", &a), "");
+	CHECK_STR(a.unit, "USD");
+	CHECK(unit_items_are(&a.orgs, ITEMS("Maps")));
+	/* A byte order mark that an editor saved opens the file, unseen. */
+	CHECK_STR(entry("\xef\xbb\xbftag: user-growth\ntitle: x\n", &a), "");
+	CHECK_STR(entry("tag: user-growth\ntitle: \xef\xbb\xbfx\n", &a),
+		  "title: holds U+FEFF (a zero-width no-break space), which makes text read "
+		  "differently from what it is");
+	il_achievement_free(&a);
+}
+
 int main(void)
 {
 	test_trim();
 	test_hidden_characters();
 	test_iso_currency();
+	test_migration_knows_every_code();
 	test_set_trims_every_field();
 	test_set_units();
 	test_set_lists();
 	test_set_dates();
+	test_editor();
 	return unit_done();
 }

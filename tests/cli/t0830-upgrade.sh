@@ -56,6 +56,16 @@ for v in $fixtures; do
 		test_must_be_empty err
 	'
 
+	test_expect_success SQLITE3 "schema v$v: the search index holds what the records now say" '
+		sqlite3 v$v.db "SELECT count(*) FROM achievement_search AS s
+			JOIN achievement_fts AS f ON f.rowid = s.id
+			WHERE f.title IS s.title AND f.note IS s.note AND f.project IS s.project
+			  AND f.orgs IS s.orgs AND f.evidence IS s.evidence
+			  AND f.witnesses IS s.witnesses" >actual &&
+		sqlite3 v$v.db "SELECT count(*) FROM achievement" >expect &&
+		test_cmp expect actual
+	'
+
 	test_expect_success SQLITE3 "schema v$v: one spelling per unit, project and org, and search sees it" '
 		impactlog --db v$v.db report >report &&
 		grep -q "^  Distinct orgs  *4$" report &&

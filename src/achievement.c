@@ -206,20 +206,217 @@ static const char *quoted(const char *text, char *out, size_t size)
 	return out;
 }
 
-/* The checks every piece of text passes: valid UTF-8, a length limit in
- * characters, and no control characters (single_line also bars newlines). */
-static int check_text(const char *text, long max, bool single_line, struct il_diag *diag)
+/* The bytes of the white-space character at P, 0 when there is none: ASCII's
+ * (space, tab, line ends, vertical tab, form feed) and Unicode's spaces,
+ * U+00A0 (no-break), U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F,
+ * U+205F and U+3000, which a paste from a document or a chat brings. */
+static size_t space_at(const unsigned char *p)
+{
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (p[0] == 0xc2 && p[1] == 0xa0)
+		return 2;
+	if (p[0] == 0xe1 && p[1] == 0x9a && p[2] == 0x80)
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x80 && p[2] <= 0x8a) || p[2] == 0xa8 || p[2] == 0xa9 || p[2] == 0xaf))
+		return 3;
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+		return 3;
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* The bytes of the white-space character that ends at END, START being
+ * the start of the text; 0 when there is none. */
+static size_t space_before(const char *start, const char *end)
+{
+	for (size_t n = 1; n <= 3 && (size_t)(end - start) >= n; n++)
+		if (space_at((const unsigned char *)end - n) == n)
+			return n;
+	return 0;
+}
+
+char *il_text_trim(const char *text)
+{
+	const char *end = text + strlen(text);
+	size_t n;
+
+	while ((n = space_at((const unsigned char *)text)) > 0)
+		text += n;
+	while (end > text && (n = space_before(text, end)) > 0)
+		end -= n;
+	return il_xstrndup(text, (size_t)(end - text));
+}
+
+bool il_text_blank(const char *text)
+{
+	size_t n;
+
+	while ((n = space_at((const unsigned char *)text)) > 0)
+		text += n;
+	return *text == '\0';
+}
+
+/* What each character that makes text read differently from what it is
+ * does: bidi controls reorder what follows them, zero-width ones hide. */
+static const struct {
+	unsigned code_point;
+	const char *what;
+} hidden_chars[] = {
+	{0x200B, "a zero-width space"},
+	{0x200C, "a zero-width non-joiner"},
+	{0x200D, "a zero-width joiner"},
+	{0x202A, "a bidi embedding"},
+	{0x202B, "a bidi embedding"},
+	{0x202C, "a bidi pop"},
+	{0x202D, "a bidi override"},
+	{0x202E, "a bidi override"},
+	{0x2066, "a bidi isolate"},
+	{0x2067, "a bidi isolate"},
+	{0x2068, "a bidi isolate"},
+	{0x2069, "a bidi pop"},
+	{0xFEFF, "a zero-width no-break space"},
+};
+
+/* The code point of valid UTF-8 at P, and its length in *LEN. */
+static unsigned decode(const unsigned char *p, size_t *len)
+{
+	if (*p < 0x80) {
+		*len = 1;
+		return *p;
+	}
+	if (*p < 0xe0) {
+		*len = 2;
+		return ((unsigned)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+	}
+	if (*p < 0xf0) {
+		*len = 3;
+		return ((unsigned)(p[0] & 0x0f) << 12) | ((unsigned)(p[1] & 0x3f) << 6) |
+		       (p[2] & 0x3f);
+	}
+	*len = 4;
+	return ((unsigned)(p[0] & 0x07) << 18) | ((unsigned)(p[1] & 0x3f) << 12) |
+	       ((unsigned)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+}
+
+/* Symbols and emoji that a zero-width joiner may join into one picture
+ * (👩‍💻, 🏳️‍🌈): arrows to dingbats, the emoji planes, and the variation
+ * selector that makes a symbol an emoji. */
+static bool is_pictograph(unsigned code_point)
+{
+	return (code_point >= 0x2190 && code_point <= 0x2BFF) || code_point == 0xFE0F ||
+	       (code_point >= 0x1F000 && code_point <= 0x1FAFF);
+}
+
+/* The row of hidden_chars for the first such character of valid UTF-8
+ * TEXT, or -1.  A zero-width joiner between two pictographs is an emoji
+ * sequence's, and hides nothing. */
+static int hidden_char(const char *text)
+{
+	unsigned before = 0;
+	size_t len;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p += len) {
+		unsigned code_point = decode(p, &len);
+
+		if (code_point == 0x200D && is_pictograph(before) && p[len] &&
+		    is_pictograph(decode(p + len, &(size_t){0}))) {
+			before = code_point;
+			continue;
+		}
+		for (size_t i = 0; i < IL_ARRAY_LEN(hidden_chars); i++)
+			if (hidden_chars[i].code_point == code_point)
+				return (int)i;
+		before = code_point;
+	}
+	return -1;
+}
+
+int il_text_check(const char *text, long max, bool single_line, char *why, size_t size)
 {
 	long length = il_utf8_length(text, strlen(text));
+	int hidden;
 
 	if (length < 0)
-		return diagnose(diag, "not valid UTF-8");
-	if (length > max)
-		return diagnose(diag, "%ld characters; at most %ld are accepted", length, max);
-	if (il_has_control(text, single_line))
-		return diagnose(diag, single_line ? "must be one line without control characters"
-						  : "must not contain control characters");
-	return 0;
+		snprintf(why, size, "not valid UTF-8");
+	else if (length > max)
+		snprintf(why, size, "%ld characters; at most %ld are accepted", length, max);
+	else if (il_has_control(text, single_line))
+		snprintf(why, size, "%s",
+			 single_line ? "must be one line without control characters"
+				     : "must not contain control characters");
+	else if ((hidden = hidden_char(text)) >= 0)
+		snprintf(why, size,
+			 "holds U+%04X (%s), which makes text read differently from what it is",
+			 hidden_chars[hidden].code_point, hidden_chars[hidden].what);
+	else
+		return 0;
+	return -1;
+}
+
+/* The checks every piece of text passes: valid UTF-8, a length limit in
+ * characters, no control characters (single_line also bars newlines) and
+ * none that reorder or hide text. */
+static int check_text(const char *text, long max, bool single_line, struct il_diag *diag)
+{
+	return il_text_check(text, max, single_line, diag->message, sizeof(diag->message));
+}
+
+/* The active ISO 4217 currency codes (and a few just withdrawn, which old
+ * records still name), sorted: a unit that is one, whatever its case, is
+ * stored upper-case.  schema/0003-normalise.sql holds the same list, as
+ * it was when that migration was written; tests/unit/test_normalise.c
+ * checks that every code here is there too. */
+static const char iso_currencies[][4] = {
+	"AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+	"BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
+	"CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
+	"EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ",
+	"GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD",
+	"JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR",
+	"LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR",
+	"MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN",
+	"PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR",
+	"SDG", "SEK", "SGD", "SHP", "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL",
+	"THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU",
+	"UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR",
+	"ZMW", "ZWG", "ZWL",
+};
+
+const char *il_iso_currency(const char *unit)
+{
+	char upper[4];
+	size_t low = 0, high = IL_ARRAY_LEN(iso_currencies);
+
+	if (strlen(unit) != 3)
+		return NULL;
+	for (int i = 0; i < 3; i++)
+		upper[i] = unit[i] >= 'a' && unit[i] <= 'z' ? (char)(unit[i] - 'a' + 'A') : unit[i];
+	upper[3] = '\0';
+	while (low < high) {
+		size_t mid = (low + high) / 2;
+		int order = strcmp(upper, iso_currencies[mid]);
+
+		if (order == 0)
+			return iso_currencies[mid];
+		if (order < 0)
+			high = mid;
+		else
+			low = mid + 1;
+	}
+	return NULL;
+}
+
+size_t il_iso_currency_count(void)
+{
+	return IL_ARRAY_LEN(iso_currencies);
+}
+
+const char *il_iso_currency_at(size_t i)
+{
+	return i < IL_ARRAY_LEN(iso_currencies) ? iso_currencies[i] : NULL;
 }
 
 static void replace_string(char **slot, const char *text)
@@ -228,30 +425,47 @@ static void replace_string(char **slot, const char *text)
 	*slot = text ? il_xstrdup(text) : NULL;
 }
 
+unsigned char il_fold_case(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+bool il_same_folded(const char *a, const char *b)
+{
+	while (*a && il_fold_case((unsigned char)*a) == il_fold_case((unsigned char)*b))
+		a++, b++;
+	return *a == *b;
+}
+
+static bool holds_folded(const struct il_strlist *list, const char *name)
+{
+	for (size_t i = 0; i < list->len; i++)
+		if (il_same_folded(list->items[i], name))
+			return true;
+	return false;
+}
+
+/* An org named twice in one achievement, whatever the case, is one org. */
 static int set_list(struct il_strlist *list, bool first, const char *text, bool split,
-		    struct il_diag *diag)
+		    bool one_per_name, struct il_diag *diag)
 {
 	struct il_strlist items = {0};
 	int rc = 0;
 
 	if (first)
 		il_strlist_clear(list);
-	/* Items are trimmed however they arrive, as il_list_split trims a
-	 * file's, so that what is stored reads back the same from an export. */
-	if (split) {
+	/* Items are trimmed however they arrive (il_achievement_set trims one
+	 * item, il_list_split each of a list's), so that what is stored reads
+	 * back the same from an export. */
+	if (split)
 		il_list_split(text, &items);
-	} else {
-		size_t start = strspn(text, " "), end = strlen(text);
-
-		while (end > start && text[end - 1] == ' ')
-			end--;
-		if (end == start)
-			return diagnose(diag, "must not be blank");
-		il_strlist_push_n(&items, text + start, end - start);
-	}
+	else
+		il_strlist_push(&items, text);
 	for (size_t i = 0; i < items.len && rc == 0; i++) {
 		if (check_text(items.items[i], IL_TEXT_MAX, true, diag) < 0)
 			rc = -1;
+		else if (one_per_name && holds_folded(list, items.items[i]))
+			continue;
 		else if (list->len >= IL_LIST_MAX)
 			rc = diagnose(diag, "too many items; at most %d are accepted", IL_LIST_MAX);
 		else
@@ -329,6 +543,10 @@ static int set_date(struct il_achievement *a, const char *text, struct il_date t
 		return -1;
 	if (!il_date_accepted(a->date))
 		return parsed("is before 1900-03-01, the first day accepted", text, diag);
+	/* The log records what happened.  A day of slack: somewhere east of
+	 * the user it may already be tomorrow. */
+	if (il_date_to_days(a->date) > il_date_to_days(today) + 1)
+		return parsed("is in the future", text, diag);
 	return 0;
 }
 
@@ -354,11 +572,12 @@ static int set_count(long long *slot, bool *has, const char *text, long long min
 	return 0;
 }
 
-static int set_title(struct il_achievement *a, const char *text, struct il_diag *diag)
+/* A unit that is an ISO currency code is written upper-case: "usd" is USD. */
+static int set_unit(struct il_achievement *a, const char *text, struct il_diag *diag)
 {
-	if (text[strspn(text, " ")] == '\0')
-		return diagnose(diag, "must not be empty");
-	return set_text_field(&a->title, text, IL_TITLE_MAX, true, diag);
+	const char *currency = il_iso_currency(text);
+
+	return set_text_field(&a->unit, currency ? currency : text, IL_UNIT_MAX, true, diag);
 }
 
 static int set_tag(struct il_achievement *a, const char *text, struct il_diag *diag)
@@ -412,13 +631,11 @@ static bool stores_text(enum il_field field)
 	}
 }
 
-int il_achievement_set(struct il_achievement *a, enum il_field field, const char *text,
+static int set_trimmed(struct il_achievement *a, enum il_field field, const char *text,
 		       struct il_date today, bool split_lists, struct il_diag *diag)
 {
 	bool first = !(a->given & (1u << field));
 
-	diag->field = field;
-	diag->message[0] = '\0';
 	if (*text == '\0') {
 		if (!il_fields[field].optional)
 			return diagnose(diag, "must not be empty");
@@ -441,12 +658,12 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 	case IL_FIELD_TAG:
 		return set_tag(a, text, diag);
 	case IL_FIELD_TITLE:
-		return set_title(a, text, diag);
+		return set_text_field(&a->title, text, IL_TITLE_MAX, true, diag);
 	case IL_FIELD_VALUE:
 		a->has_value = true;
 		return parsed(il_parse_amount(text, &a->value), text, diag);
 	case IL_FIELD_UNIT:
-		return set_text_field(&a->unit, text, IL_UNIT_MAX, true, diag);
+		return set_unit(a, text, diag);
 	case IL_FIELD_BASELINE:
 		a->has_baseline = true;
 		return parsed(il_parse_amount(text, &a->baseline), text, diag);
@@ -468,11 +685,28 @@ int il_achievement_set(struct il_achievement *a, enum il_field field, const char
 	case IL_FIELD_ORGS:
 	case IL_FIELD_EVIDENCE:
 	case IL_FIELD_WITNESSES:
-		return set_list(il_achievement_list_of(a, field), first, text, split_lists, diag);
+		return set_list(il_achievement_list_of(a, field), first, text, split_lists,
+				field == IL_FIELD_ORGS, diag);
 	case IL_FIELD_COUNT:
 		break;
 	}
 	return diagnose(diag, "is not a field");
+}
+
+/* Every field is read without the white space around it, however it
+ * came, and a value that is only white space is no value: for a required
+ * field "must not be empty", for an optional one nothing, as "" is. */
+int il_achievement_set(struct il_achievement *a, enum il_field field, const char *text,
+		       struct il_date today, bool split_lists, struct il_diag *diag)
+{
+	char *trimmed = il_text_trim(text);
+	int rc;
+
+	diag->field = field;
+	diag->message[0] = '\0';
+	rc = set_trimmed(a, field, trimmed, today, split_lists, diag);
+	free(trimmed);
+	return rc;
 }
 
 int il_achievement_check(struct il_achievement *a, struct il_diag *diag)
@@ -518,13 +752,11 @@ void il_list_split(const char *text, struct il_strlist *out)
 		if (*p == '\\' && (p[1] == ';' || p[1] == '\\')) {
 			il_buf_append(&item, ++p, 1);
 		} else if (*p == ';' || *p == '\0') {
-			const char *s = il_buf_str(&item);
-			size_t start = strspn(s, " "), end = item.len;
+			char *trimmed = il_text_trim(il_buf_str(&item));
 
-			while (end > start && s[end - 1] == ' ')
-				end--;
-			if (end > start)
-				il_strlist_push_n(out, s + start, end - start);
+			if (*trimmed)
+				il_strlist_push(out, trimmed);
+			free(trimmed);
 			il_buf_reset(&item);
 			if (*p == '\0')
 				break;

@@ -7,6 +7,110 @@
 #include "achievement_internal.h"
 #include "impactlog/embed.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The spellings of units, projects and orgs a bulk load has met, so that
+ * the database is asked once per name, not once per row, and a name new
+ * to it is spelt in every row as in the first that has it.  Open
+ * addressing, by field and by name folded to lower case as SQLite's NOCASE
+ * folds it (ASCII letters only).
+ */
+struct il_spellings {
+	char **names; /* NULL: a free slot */
+	enum il_field *fields;
+	size_t cap, len;
+};
+
+static size_t fold_hash(enum il_field field, const char *name)
+{
+	uint64_t hash = 0xcbf29ce484222325u ^ (uint64_t)field;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		hash = (hash ^ il_fold_case(*p)) * 0x100000001b3u;
+	return (size_t)(hash ^ (hash >> 32));
+}
+
+/* The slot holding FIELD's NAME, or the free one where it would go. */
+static size_t find_slot(const struct il_spellings *met, enum il_field field, const char *name)
+{
+	size_t slot = fold_hash(field, name) & (met->cap - 1);
+
+	while (met->names[slot] &&
+	       !(met->fields[slot] == field && il_same_folded(met->names[slot], name)))
+		slot = (slot + 1) & (met->cap - 1);
+	return slot;
+}
+
+static void remember(struct il_spellings *met, enum il_field field, const char *name)
+{
+	size_t slot;
+
+	if (2 * (met->len + 1) > met->cap) {
+		struct il_spellings grown = {.cap = met->cap ? 2 * met->cap : 64};
+
+		grown.names = il_xcalloc(grown.cap, sizeof(*grown.names));
+		grown.fields = il_xcalloc(grown.cap, sizeof(*grown.fields));
+		for (size_t i = 0; i < met->cap; i++) {
+			if (!met->names[i])
+				continue;
+			slot = find_slot(&grown, met->fields[i], met->names[i]);
+			grown.names[slot] = met->names[i];
+			grown.fields[slot] = met->fields[i];
+		}
+		grown.len = met->len;
+		free(met->names);
+		free(met->fields);
+		*met = grown;
+	}
+	slot = find_slot(met, field, name);
+	met->names[slot] = il_xstrdup(name);
+	met->fields[slot] = field;
+	met->len++;
+}
+
+static void spellings_free(struct il_spellings *met)
+{
+	if (!met)
+		return;
+	for (size_t i = 0; i < met->cap; i++)
+		free(met->names[i]);
+	free(met->names);
+	free(met->fields);
+	free(met);
+}
+
+/* *NAME in its first spelling: the file's, or the database's before it. */
+static int spell(struct il_db *db, struct il_bulk *bulk, enum il_field field, char **name)
+{
+	struct il_spellings *met = bulk->spellings;
+	size_t slot;
+
+	if (met->cap && met->names[slot = find_slot(met, field, *name)]) {
+		if (strcmp(met->names[slot], *name) != 0) {
+			free(*name);
+			*name = il_xstrdup(met->names[slot]);
+		}
+		return 0;
+	}
+	if (il_achievement_spelling(db, field, name) < 0)
+		return -1;
+	remember(met, field, *name);
+	return 0;
+}
+
+static int spell_all(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a)
+{
+	if ((a->unit && spell(db, bulk, IL_FIELD_UNIT, &a->unit) < 0) ||
+	    (a->project && spell(db, bulk, IL_FIELD_PROJECT, &a->project) < 0))
+		return -1;
+	for (size_t i = 0; i < a->orgs.len; i++)
+		if (spell(db, bulk, IL_FIELD_ORGS, &a->orgs.items[i]) < 0)
+			return -1;
+	return 0;
+}
+
 static int set_triggers(struct il_db *db, int enable)
 {
 	/* Changing the setting expires prepared statements, so cached ones are
@@ -132,6 +236,7 @@ int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty
 	    (empty && drop_indexes(db, bulk) < 0))
 		return -1;
 	bulk->next_id = bulk->first_id;
+	bulk->spellings = il_xcalloc(1, sizeof(*bulk->spellings));
 	for (int table = 0; table < IL_BULK_TABLES; table++)
 		if (prepare_bulk(db, bulk, table) < 0)
 			return -1;
@@ -144,6 +249,8 @@ int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il
 {
 	int first;
 
+	if (spell_all(db, bulk, a) < 0)
+		return -1;
 	a->id = bulk->next_id++;
 	if ((first = next_bulk_row(db, bulk, 0)) < 0 ||
 	    il_achievement_bind_columns(db, bulk->stmt[0], first, a) != 0)
@@ -193,4 +300,6 @@ void il_achievement_bulk_free(struct il_bulk *bulk)
 		bulk->stmt[table] = NULL;
 	}
 	il_strlist_clear(&bulk->indexes);
+	spellings_free(bulk->spellings);
+	bulk->spellings = NULL;
 }

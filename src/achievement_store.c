@@ -7,6 +7,7 @@
 #include "achievement_internal.h"
 #include "impactlog/embed.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const list_insert_sql[] = {
@@ -32,6 +33,46 @@ static const char *const list_select_sql[] = {
 	[IL_FIELD_WITNESSES] = "SELECT name FROM achievement_witness WHERE achievement_id = ? "
 			       "ORDER BY position",
 };
+
+/* *NAME in the spelling first logged for FIELD, which a NAME not met
+ * before becomes.  The spelling table compares names case-insensitively
+ * (schema/0003-normalise.sql). */
+int il_achievement_spelling(struct il_db *db, enum il_field field, char **name)
+{
+	static const char select_sql[] = "SELECT name FROM spelling WHERE field = ? AND name = ?";
+	static const char insert_sql[] = "INSERT INTO spelling (field, name) VALUES (?, ?)";
+	sqlite3_stmt *stmt = il_db_cached(db, select_sql);
+	int rc;
+
+	if (!stmt || il_bind_text(db, stmt, 1, il_fields[field].column) < 0 ||
+	    il_bind_text(db, stmt, 2, *name) < 0)
+		return -1;
+	rc = il_db_step(db, stmt);
+	if (rc == SQLITE_ROW && strcmp(il_column_text(stmt, 0), *name) != 0) {
+		free(*name);
+		*name = il_xstrdup(il_column_text(stmt, 0));
+	}
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? 0 : -1;
+	stmt = il_db_cached(db, insert_sql);
+	if (!stmt || il_bind_text(db, stmt, 1, il_fields[field].column) < 0 ||
+	    il_bind_text(db, stmt, 2, *name) < 0)
+		return -1;
+	return il_db_run(db, stmt);
+}
+
+/* A's unit, project and orgs in their first spelling. */
+static int spell(struct il_db *db, struct il_achievement *a)
+{
+	if ((a->unit && il_achievement_spelling(db, IL_FIELD_UNIT, &a->unit) < 0) ||
+	    (a->project && il_achievement_spelling(db, IL_FIELD_PROJECT, &a->project) < 0))
+		return -1;
+	for (size_t i = 0; i < a->orgs.len; i++)
+		if (il_achievement_spelling(db, IL_FIELD_ORGS, &a->orgs.items[i]) < 0)
+			return -1;
+	return 0;
+}
 
 static int write_lists(struct il_db *db, const struct il_achievement *a, bool replace)
 {
@@ -128,18 +169,19 @@ static int insert_row(struct il_db *db, struct il_achievement *a)
  * for search at once (see schema/0001-init.sql). */
 int il_achievement_insert(struct il_db *db, struct il_achievement *a)
 {
-	if ((a->id = il_achievement_next_id(db)) < 0 || write_lists(db, a, false) < 0)
+	if (spell(db, a) < 0 || (a->id = il_achievement_next_id(db)) < 0 ||
+	    write_lists(db, a, false) < 0)
 		return -1;
 	return insert_row(db, a);
 }
 
 /* The lists are replaced first, so that the row's update trigger indexes
  * the new ones for search. */
-int il_achievement_update(struct il_db *db, const struct il_achievement *a)
+int il_achievement_update(struct il_db *db, struct il_achievement *a)
 {
 	sqlite3_stmt *stmt;
 
-	if (write_lists(db, a, true) < 0 ||
+	if (spell(db, a) < 0 || write_lists(db, a, true) < 0 ||
 	    !(stmt = il_db_cached(db, il_report_sql("achievement_update.sql"))))
 		return -1;
 	if (il_achievement_bind_columns(db, stmt, 0, a) != 0)

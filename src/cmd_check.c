@@ -1,9 +1,14 @@
-/* check: SQLite's integrity and foreign-key checks, and the full-text
- * index's agreement with the achievements. */
+/* check: SQLite's integrity and foreign-key checks, the full-text index's
+ * agreement with the achievements, and the field rules that came after
+ * some records were stored: no text that hides or reorders characters, no
+ * date in the future.  A migration cannot mend those without guessing, so
+ * check names the first and how to change it. */
 
+#include "impactlog/achievement.h"
 #include "impactlog/cli.h"
 #include "impactlog/report.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +45,59 @@ static int fail_check(struct il_db *db, const char *what, char *problem)
 	return IL_CMD_ERROR;
 }
 
+/* The option that changes FIELD, by its CSV column. */
+static const char *option_of(const char *column)
+{
+	int field = il_field_by_column(column);
+
+	return field >= 0 ? il_fields[field].option : column;
+}
+
+/* Text the field rules refuse, which an older database may hold: the first
+ * such text is named, with the way to change it.  0 when there is none,
+ * -1 when there is one or on error (said either way). */
+static int check_text(struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_report_prepare(db, "check_text.sql");
+	char why[512];
+	int rc = stmt ? SQLITE_ROW : -1;
+
+	while (stmt && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(stmt, 0);
+		const char *field = il_column_text(stmt, 1);
+
+		if (il_text_check(il_column_text(stmt, 2), LONG_MAX, strcmp(field, "note") != 0,
+				  why, sizeof(why)) < 0) {
+			il_error("#%lld: %s %s; change it with 'impactlog edit %lld %s'", id, field,
+				 why, id, option_of(field));
+			break;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A date after tomorrow, which the field rules refuse. */
+static int check_dates(struct il_ctx *ctx, struct il_db *db)
+{
+	sqlite3_stmt *stmt = il_report_prepare(db, "check_dates.sql");
+	char tomorrow[11];
+	int rc = -1;
+
+	il_date_format(il_days_to_date(il_date_to_days(ctx->today) + 1), tomorrow);
+	if (stmt && il_bind_text(db, stmt, 1, tomorrow) == 0)
+		rc = il_db_step(db, stmt);
+	if (rc == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(stmt, 0);
+
+		il_error("#%lld: date '%s' is in the future; change it with 'impactlog edit %lld "
+			 "--date'",
+			 id, il_column_text(stmt, 1), id);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int cmd_check(struct il_ctx *ctx, int argc, char **argv)
 {
 	static const struct option options[] = {{0}};
@@ -70,6 +128,8 @@ int cmd_check(struct il_ctx *ctx, int argc, char **argv)
 		return IL_CMD_ERROR;
 	if (problem)
 		return fail_check(db, "search index check", problem);
+	if (check_text(db) < 0 || check_dates(ctx, db) < 0)
+		return IL_CMD_ERROR;
 	printf("ok\n");
 	return IL_CMD_OK;
 }

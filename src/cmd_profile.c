@@ -1,9 +1,11 @@
 /* profile [--name] [--level] [--track] [--target-level] [--manager]:
  * who the reports are about. */
 
+#include "impactlog/achievement.h"
 #include "impactlog/cli.h"
 #include "impactlog/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define PROFILE_TEXT_MAX 200
@@ -16,18 +18,16 @@ static const struct option options[] = {
 	{"manager", required_argument, NULL, 5}, {0},
 };
 
-static int check_value(int opt, const char *arg)
+/* A value as the achievement's text fields take theirs: trimmed, and
+ * checked by the same rules; one that is only white space clears the
+ * field, as an empty one does.  *VALUE is the trimmed text. */
+static int check_value(int opt, const char *arg, char **value)
 {
-	long length = il_utf8_length(arg, strlen(arg));
+	char why[256];
 
-	if (length < 0)
-		return il_usage_error("--%s: not valid UTF-8", options[opt - 1].name);
-	if (length > PROFILE_TEXT_MAX)
-		return il_usage_error("--%s: %ld characters; at most %d are accepted",
-				      options[opt - 1].name, length, PROFILE_TEXT_MAX);
-	if (il_has_control(arg, true))
-		return il_usage_error("--%s: must be one line without control characters",
-				      options[opt - 1].name);
+	*value = il_text_trim(arg);
+	if (il_text_check(*value, PROFILE_TEXT_MAX, true, why, sizeof(why)) < 0)
+		return il_usage_error("--%s: %s", options[opt - 1].name, why);
 	return IL_CMD_OK;
 }
 
@@ -88,9 +88,8 @@ fail:
 	return IL_CMD_ERROR;
 }
 
-int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
+static int run(struct il_ctx *ctx, int argc, char **argv, char **values)
 {
-	const char *values[IL_ARRAY_LEN(columns)] = {0};
 	bool changing = false;
 	struct il_db *db;
 	int opt, rc;
@@ -98,9 +97,9 @@ int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
 		if (opt == '?')
 			return IL_CMD_USAGE;
-		if ((rc = check_value(opt, optarg)) != IL_CMD_OK)
+		free(values[opt - 1]);
+		if ((rc = check_value(opt, optarg, &values[opt - 1])) != IL_CMD_OK)
 			return rc;
-		values[opt - 1] = optarg;
 		changing = true;
 	}
 	if (optind < argc)
@@ -110,8 +109,18 @@ int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
 		il_ctx_use_db(ctx, IL_READS_DB);
 	if (!(db = il_ctx_db(ctx)))
 		return IL_CMD_ERROR;
-	if (changing && (rc = save_profile(db, values)) != IL_CMD_OK)
+	if (changing && (rc = save_profile(db, (const char *const *)values)) != IL_CMD_OK)
 		return rc;
 	ctx->saved = changing;
 	return print_profile(db);
+}
+
+int cmd_profile(struct il_ctx *ctx, int argc, char **argv)
+{
+	char *values[IL_ARRAY_LEN(columns)] = {0};
+	int rc = run(ctx, argc, argv, values);
+
+	for (size_t i = 0; i < IL_ARRAY_LEN(columns); i++)
+		free(values[i]);
+	return rc;
 }

@@ -216,8 +216,9 @@ static void read_header(struct il_csv_in *in)
 	in->have_header = true;
 }
 
-/* Sets FIELD from one cell.  An empty cell is a value not given, except in
- * the required columns, where il_achievement_set refuses it. */
+/* Sets FIELD from one cell.  An empty cell, or one only of white space, is
+ * a value not given, except in the required columns, where
+ * il_achievement_set refuses it. */
 static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_field field,
 		    const char *text)
 {
@@ -227,20 +228,27 @@ static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_fiel
 	char q[QUOTE_CHARS * 4 + 8];
 	const char *why;
 
-	if (!*text && !required)
+	char *trimmed;
+	int rc = 0;
+
+	if (il_text_blank(text) && !required)
 		return 0;
 	if (il_achievement_set(a, field, text, in->today, true, &diag) < 0) {
 		il_csv_record_error(in, "column '%s': %s", il_fields[diag.field].column,
 				    diag.message);
 		return -1;
 	}
+	if (field != IL_FIELD_DATE)
+		return 0;
 	/* After il_achievement_set has refused bytes unfit to quote: a file
 	 * takes only YYYY-MM-DD, not "today". */
-	if (field == IL_FIELD_DATE && (why = il_parse_date(text, &date))) {
-		il_csv_record_error(in, "column 'date': %s %s", quoted(text, q, sizeof(q)), why);
-		return -1;
+	trimmed = il_text_trim(text);
+	if ((why = il_parse_date(trimmed, &date))) {
+		il_csv_record_error(in, "column 'date': %s %s", quoted(trimmed, q, sizeof(q)), why);
+		rc = -1;
 	}
-	return 0;
+	free(trimmed);
+	return rc;
 }
 
 /* Two FNV-1a style lanes in one pass: FNV's prime and a second odd

@@ -251,6 +251,11 @@ enum il_entry_result il_entry_parse(const char *text, size_t len, struct il_date
 	enum il_entry_result result = IL_ENTRY_INVALID;
 
 	il_buf_reset(error);
+	/* Some editors save a byte order mark; it is no part of the first line. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (memchr(text, '\0', len)) {
 		entry_error(&e, "the file holds a NUL byte: only text is accepted");
 	} else if (il_utf8_length(text, len) < 0) {

@@ -30,7 +30,7 @@ static void narrow(struct il_filter *f, struct il_range range)
 
 static int text_option(const char **slot, const char *name, const char *arg)
 {
-	if (*arg == '\0')
+	if (il_text_blank(arg))
 		return bad_value(name, arg, "must not be empty");
 	if (il_utf8_length(arg, strlen(arg)) < 0) {
 		il_usage_error("--%s: not valid UTF-8", name);
@@ -208,6 +208,9 @@ int il_filter_select(struct il_db *db, const struct il_filter *f, const char *ta
 {
 	struct il_buf sql = {0};
 	char since[11], until[11], *search = NULL;
+	/* Compared as the names are stored: trimmed, whatever their case. */
+	char *org = f->org ? il_text_trim(f->org) : NULL;
+	char *project = f->project ? il_text_trim(f->project) : NULL;
 	sqlite3_stmt *stmt = NULL;
 	int index = 0, rc = -1;
 
@@ -241,8 +244,8 @@ int il_filter_select(struct il_db *db, const struct il_filter *f, const char *ta
 	if ((f->tag != IL_TAG_NONE && il_bind_text(db, stmt, ++index, il_tag_name(f->tag)) < 0) ||
 	    (f->has_since && il_bind_text(db, stmt, ++index, since) < 0) ||
 	    (f->has_until && il_bind_text(db, stmt, ++index, until) < 0) ||
-	    (f->org && il_bind_text(db, stmt, ++index, f->org) < 0) ||
-	    (f->project && il_bind_text(db, stmt, ++index, f->project) < 0))
+	    (org && il_bind_text(db, stmt, ++index, org) < 0) ||
+	    (project && il_bind_text(db, stmt, ++index, project) < 0))
 		goto done;
 	if (f->search && il_bind_text(db, stmt, ++index, (search = fts_query(f->search))) < 0)
 		goto done;
@@ -250,6 +253,8 @@ int il_filter_select(struct il_db *db, const struct il_filter *f, const char *ta
 done:
 	sqlite3_finalize(stmt);
 	free(search);
+	free(org);
+	free(project);
 	il_buf_free(&sql);
 	return rc;
 }

@@ -248,7 +248,8 @@ static int set_string(struct reader *r, enum il_field field, sqlite3_stmt *membe
 }
 
 /* orgs, evidence, witnesses: an array of strings, one item each, taken
- * as they are (no ';' splitting: JSON needs no escapes of its own). */
+ * as they are (no ';' splitting: JSON needs no escapes of its own).  An
+ * item that is only white space is no item, as in a CSV list. */
 static int set_list(struct reader *r, enum il_field field, sqlite3_stmt *member)
 {
 	static const char sql[] = "SELECT type, value FROM json_each(?1)";
@@ -273,6 +274,8 @@ static int set_list(struct reader *r, enum il_field field, sqlite3_stmt *member)
 				  item, type_phrase(item_type));
 			break;
 		}
+		if (il_text_blank((const char *)sqlite3_column_text(stmt, 1)))
+			continue;
 		if (set(r, field, (const char *)sqlite3_column_text(stmt, 1)) < 0) {
 			rc = -1;
 			break;

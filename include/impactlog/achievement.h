@@ -13,6 +13,7 @@
 #include "impactlog/util.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define IL_TITLE_MAX   200   /* characters */
@@ -151,9 +152,11 @@ const char *il_confidence_name(enum il_confidence confidence);
 void il_achievement_init(struct il_achievement *a, struct il_date today);
 void il_achievement_free(struct il_achievement *a);
 
-/* Sets FIELD from TEXT as typed by a user.  An empty TEXT clears an
- * optional field.  A list field gains one item, or with split_lists, the
- * items of a ';'-separated list (see il_list_split). */
+/* Sets FIELD from TEXT as typed by a user, without the white space around
+ * it (see il_text_trim).  A TEXT empty once trimmed clears an optional
+ * field.  A list field gains one item, or with split_lists, the items of
+ * a ';'-separated list (see il_list_split).  A unit that is an ISO
+ * currency code is stored upper-case; a date after tomorrow is refused. */
 int il_achievement_set(struct il_achievement *a, enum il_field field, const char *text,
 		       struct il_date today, bool split_lists, struct il_diag *diag);
 
@@ -166,14 +169,39 @@ int il_achievement_check(struct il_achievement *a, struct il_diag *diag);
 void il_achievement_retag(struct il_achievement *a, enum il_tag old_tag);
 
 /* Splits a ';'-separated list: "\;" stands for a ';' inside an item and
- * "\\" for a backslash.  Empty items are dropped. */
+ * "\\" for a backslash.  Items are trimmed; blank ones are dropped. */
 void il_list_split(const char *text, struct il_strlist *out);
 /* Joins LIST with ';', escaping as il_list_split expects. */
 void il_list_join(const struct il_strlist *list, struct il_buf *out);
 
-/* Storage.  Callers hold the transaction. */
+/* The rules of text every reader applies, for the fields of an
+ * achievement and the profile's alike. */
+
+/* TEXT without the white space around it, newly allocated: ASCII's
+ * (spaces, tabs, line ends) and Unicode's spaces (U+00A0, U+2000 to
+ * U+200A, U+3000, ...). */
+char *il_text_trim(const char *text);
+/* Whether TEXT is empty once trimmed. */
+bool il_text_blank(const char *text);
+/* 0 when TEXT is valid UTF-8 of at most MAX characters without control
+ * characters (with single_line, tab and newline count) and without a bidi
+ * control or zero-width character (U+200B to U+200D, U+202A to U+202E,
+ * U+2066 to U+2069, U+FEFF); otherwise -1, with what is wrong in WHY, a
+ * phrase to follow the field's name: "holds U+202E (a bidi override), ...". */
+int il_text_check(const char *text, long max, bool single_line, char *why, size_t size);
+
+/* The ISO 4217 currency code UNIT is, whatever its case ("usd": "USD"), or
+ * NULL when it is none.  The codes are also listed one by one. */
+const char *il_iso_currency(const char *unit);
+size_t il_iso_currency_count(void);
+const char *il_iso_currency_at(size_t i);
+
+/* Storage.  Callers hold the transaction.  A unit, project or org is
+ * stored in the spelling first logged whatever its case ("payments" is
+ * stored as "Payments" when that came first), so that every total and
+ * count that groups them is exact: insert and update change A's to it. */
 int il_achievement_insert(struct il_db *db, struct il_achievement *a);
-int il_achievement_update(struct il_db *db, const struct il_achievement *a);
+int il_achievement_update(struct il_db *db, struct il_achievement *a);
 /* Bulk loading, inside the caller's transaction: between begin and end,
  * bulk_insert stores achievements, which must have a uid, in batches and
  * without the per-row trigger of the search index; end stores the last
@@ -187,8 +215,9 @@ struct il_bulk {
 	int64_t first_id;
 	int64_t next_id;
 	sqlite3_stmt *stmt[IL_BULK_TABLES];
-	int rows[IL_BULK_TABLES];  /* bound in stmt so far */
-	struct il_strlist indexes; /* the CREATE INDEX of each dropped index */
+	int rows[IL_BULK_TABLES];	/* bound in stmt so far */
+	struct il_strlist indexes;	/* the CREATE INDEX of each dropped index */
+	struct il_spellings *spellings; /* those met so far, by case-folded name */
 };
 int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty);
 int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a);

@@ -144,9 +144,9 @@ test_expect_success 'titles that look like formulas are stored verbatim' '
 	done
 '
 
-test_expect_success 'a title keeps its quotes, spaces and Unicode' '
-	title="  Cut p99 \"latency\" by 40% — naïve 日本語 ; done  " &&
-	impactlog add user-growth "$title" >out &&
+test_expect_success 'a title keeps its quotes, inner spaces and Unicode' '
+	title="Cut p99 \"latency\"  by 40% — naïve 日本語 ; done" &&
+	impactlog add user-growth "  $title  " >out &&
 	test "$(row "$(sed -n "s/^added #//p" out)" title)" = "$title"
 '
 
@@ -213,7 +213,7 @@ test_expect_success 'Feb 30 and Feb 29 of a common year' '
 '
 
 test_expect_success 'share outside 0-100 or not a number' '
-	for share in 140 -1 abc 100.5 1e2 40%% " 40"; do
+	for share in 140 -1 abc 100.5 1e2 40%% "4 0"; do
 		refused "--share: ${SQ}$share${SQ} is not a percentage from 0 to 100" \
 			impactlog add user-growth "Title" --share "$share" || exit 1
 	done &&

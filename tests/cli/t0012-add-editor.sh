@@ -256,7 +256,7 @@ test_expect_success 'an entry written freely: lists over lines, a long note' '
 	echo "VP Eng ; Ads" >expect &&
 	list_of achievement_witness 2 >actual &&
 	test_cmp expect actual &&
-	printf "    indented first line\nsecond line\n" >expect &&
+	printf "indented first line\nsecond line\n" >expect &&
 	row 2 note >actual &&
 	test_cmp expect actual
 '

@@ -57,16 +57,16 @@ test_expect_success 'an empty database lists nothing' '
 '
 
 test_expect_success 'setup' '
-	impactlog add prevented-loss "Caught a bad schema migration" --date 2026-01-20 \
+	impactlog add prevented-loss "Caught a bad schema migration" --date 2025-01-20 \
 		--value 250k --share 40 --likelihood 50 --lead-days 6 --project Atlas \
 		--org Payments --org "Ads Platform" --evidence go/pm-17 --witness "Payments SRE Lead" \
 		--note "Found the lock in review" >/dev/null &&
-	impactlog add enabled-scale "Sharded the queue" --date 2026-04-02 --value 12k \
+	impactlog add enabled-scale "Sharded the queue" --date 2025-04-02 --value 12k \
 		--unit rps --baseline 2k --project Hermes --org Infra >/dev/null &&
-	impactlog add user-growth "Launched onboarding v2" --date 2026-07-15 --value 1.2M \
+	impactlog add user-growth "Launched onboarding v2" --date 2025-07-15 --value 1.2M \
 		--share 25 --project Atlas --org Growth --witness "Checkout Staff Engineer" >/dev/null &&
-	impactlog add user-growth "Same-day later id" --date 2026-07-15 >/dev/null &&
-	impactlog add enabled-scale "Unblocked three teams" --date 2025-12-31 --value 3 \
+	impactlog add user-growth "Same-day later id" --date 2025-07-15 >/dev/null &&
+	impactlog add enabled-scale "Unblocked three teams" --date 2024-12-31 --value 3 \
 		--unit teams --evidence "doc: quarterly review" >/dev/null
 '
 
@@ -74,11 +74,11 @@ test_expect_success 'table: header, aligned columns, newest first' '
 	impactlog list >actual &&
 	cat >expect <<-\EOF &&
 	ID  DATE        TAG             ATTRIBUTED  TITLE
-	#4  2026-07-15  user-growth              -  Same-day later id
-	#3  2026-07-15  user-growth     300k users  Launched onboarding v2
-	#2  2026-04-02  enabled-scale      12k rps  Sharded the queue
-	#1  2026-01-20  prevented-loss        $50k  Caught a bad schema migration
-	#5  2025-12-31  enabled-scale      3 teams  Unblocked three teams
+	#4  2025-07-15  user-growth              -  Same-day later id
+	#3  2025-07-15  user-growth     300k users  Launched onboarding v2
+	#2  2025-04-02  enabled-scale      12k rps  Sharded the queue
+	#1  2025-01-20  prevented-loss        $50k  Caught a bad schema migration
+	#5  2024-12-31  enabled-scale      3 teams  Unblocked three teams
 	EOF
 	test_cmp expect actual
 '
@@ -108,35 +108,35 @@ test_expect_success SCRIPT 'no colour on a dumb terminal, nor without TERM' '
 
 test_expect_success SCRIPT 'a long title is cut with … to fit the terminal, never when piped' '
 	title=$(printf "%s" abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij) &&
-	impactlog add user-growth "$title" --date 2026-08-01 >/dev/null &&
-	list_on_terminal 80 --since 2026-08-01 &&
+	impactlog add user-growth "$title" --date 2025-08-01 >/dev/null &&
+	list_on_terminal 80 --since 2025-08-01 &&
 	sed -n 2p tty.out >actual &&
-	echo "#6  2026-08-01  user-growth              -  abcdefghijabcdefghijabcdefghijabcde…" >expect &&
+	echo "#6  2025-08-01  user-growth              -  abcdefghijabcdefghijabcdefghijabcde…" >expect &&
 	test_cmp expect actual &&
 	test "$(widest tty.out)" -le 80 &&
-	impactlog list --since 2026-08-01 >out &&
+	impactlog list --since 2025-08-01 >out &&
 	sed -n 2p out >actual &&
-	echo "#6  2026-08-01  user-growth              -  $title" >expect &&
+	echo "#6  2025-08-01  user-growth              -  $title" >expect &&
 	test_cmp expect actual &&
-	COLUMNS=40 impactlog list --since 2026-08-01 >out &&
+	COLUMNS=40 impactlog list --since 2025-08-01 >out &&
 	sed -n 2p out >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success SCRIPT 'a title of exactly the column width is not cut' '
 	impactlog add user-growth "$(printf "%s" abcdefghij abcdefghij abcdefghij abcdef)" \
-		--date 2026-08-02 >/dev/null &&
-	list_on_terminal 80 --since 2026-08-02 &&
+		--date 2025-08-02 >/dev/null &&
+	list_on_terminal 80 --since 2025-08-02 &&
 	sed -n 2p tty.out >actual &&
-	echo "#7  2026-08-02  user-growth              -  abcdefghijabcdefghijabcdefghijabcdef" >expect &&
+	echo "#7  2025-08-02  user-growth              -  abcdefghijabcdefghijabcdefghijabcdef" >expect &&
 	test_cmp expect actual
 '
 
 test_expect_success SCRIPT 'wide characters, combining marks and long units still fit 80 columns' '
-	impactlog add user-growth "$(printf "漢字%.0s" $(seq 40))" --date 2026-08-03 >/dev/null &&
-	impactlog add user-growth "$(printf "e\xcc\x81%.0s" $(seq 70))" --date 2026-08-03 >/dev/null &&
-	impactlog add user-growth "$(printf "😀%.0s" $(seq 50))" --date 2026-08-03 >/dev/null &&
-	impactlog add enabled-scale "Long unit" --value 999999 --date 2026-08-03 \
+	impactlog add user-growth "$(printf "漢字%.0s" $(seq 40))" --date 2025-08-03 >/dev/null &&
+	impactlog add user-growth "$(printf "e\xcc\x81%.0s" $(seq 70))" --date 2025-08-03 >/dev/null &&
+	impactlog add user-growth "$(printf "😀%.0s" $(seq 50))" --date 2025-08-03 >/dev/null &&
+	impactlog add enabled-scale "Long unit" --value 999999 --date 2025-08-03 \
 		--unit "requests per second across all regions" >/dev/null &&
 	list_on_terminal 80 &&
 	test "$(widest tty.out)" -le 80 &&
@@ -148,10 +148,10 @@ test_expect_success SCRIPT 'wide characters, combining marks and long units stil
 
 test_expect_success SCRIPT 'large ids still fit 80 columns' '
 	sqlite3 "$IMPACTLOG_DB" "INSERT INTO achievement (id, date, tag, title, value, unit)
-		VALUES (123456789, ${SQ}2026-09-01${SQ}, ${SQ}enabled-scale${SQ}, ${SQ}$(printf "x%.0s" $(seq 100))${SQ}, 1e18, ${SQ}requests${SQ})" &&
+		VALUES (123456789, ${SQ}2025-09-01${SQ}, ${SQ}enabled-scale${SQ}, ${SQ}$(printf "x%.0s" $(seq 100))${SQ}, 1e18, ${SQ}requests${SQ})" &&
 	list_on_terminal 80 &&
 	test "$(widest tty.out)" -le 80 &&
-	grep -q "^#123456789  2026-09-01  enabled-scale " tty.out
+	grep -q "^#123456789  2025-09-01  enabled-scale " tty.out
 '
 
 test_expect_success 'cleanup the layout rows' '
@@ -176,36 +176,36 @@ test_expect_success '--tag' '
 
 test_expect_success '--cycle: years, halves and quarters' '
 	printf "%s\n" 4 3 2 1 >expect &&
-	ids --cycle 2026 >actual &&
+	ids --cycle 2025 >actual &&
 	test_cmp expect actual &&
 	printf "%s\n" 2 1 >expect &&
-	ids --cycle 2026-H1 >actual &&
+	ids --cycle 2025-H1 >actual &&
 	test_cmp expect actual &&
-	ids --cycle 2026-h1 >actual &&
+	ids --cycle 2025-h1 >actual &&
 	test_cmp expect actual &&
 	printf "%s\n" 4 3 >expect &&
-	ids --cycle 2026-H2 >actual &&
+	ids --cycle 2025-H2 >actual &&
 	test_cmp expect actual &&
 	echo 2 >expect &&
-	ids --cycle 2026-Q2 >actual &&
+	ids --cycle 2025-Q2 >actual &&
 	test_cmp expect actual &&
 	echo 5 >expect &&
-	ids --cycle 2025-Q4 >actual &&
+	ids --cycle 2024-Q4 >actual &&
 	test_cmp expect actual
 '
 
 test_expect_success '--since and --until are inclusive' '
 	printf "%s\n" 4 3 2 >expect &&
-	ids --since 2026-04-02 >actual &&
+	ids --since 2025-04-02 >actual &&
 	test_cmp expect actual &&
 	printf "%s\n" 1 5 >expect &&
-	ids --until 2026-01-20 >actual &&
+	ids --until 2025-01-20 >actual &&
 	test_cmp expect actual &&
 	echo 2 >expect &&
-	ids --since 2026-04-02 --until 2026-04-02 >actual &&
+	ids --since 2025-04-02 --until 2025-04-02 >actual &&
 	test_cmp expect actual &&
 	printf "%s\n" 2 1 >expect &&
-	ids --cycle 2026 --until 2026-06-30 >actual &&
+	ids --cycle 2025 --until 2025-06-30 >actual &&
 	test_cmp expect actual
 '
 
@@ -243,7 +243,7 @@ test_expect_success '--search needs every word, in any field' '
 '
 
 test_expect_success '--search ignores accents and takes its text literally' '
-	impactlog add user-growth "Résumé café" --date 2026-02-01 >/dev/null &&
+	impactlog add user-growth "Résumé café" --date 2025-02-01 >/dev/null &&
 	echo 6 >expect &&
 	ids --search resume >actual &&
 	test_cmp expect actual &&
@@ -272,7 +272,7 @@ test_expect_success '--search follows edits of every searched field' '
 
 test_expect_success 'filters combine' '
 	echo 3 >expect &&
-	ids --tag user-growth --project Atlas --cycle 2026-H2 --org growth --search onboarding >actual &&
+	ids --tag user-growth --project Atlas --cycle 2025-H2 --org growth --search onboarding >actual &&
 	test_cmp expect actual
 '
 
@@ -300,7 +300,7 @@ test_expect_success 'csv: the export columns, CRLF, quoting, newest first' '
 	test_cmp expect actual &&
 	impactlog list --format csv --tag enabled-scale >out &&
 	sed -n 2p out | cut -d, -f2,3,4 >actual &&
-	echo "2026-04-02,enabled-scale,Sharded the queue" >expect &&
+	echo "2025-04-02,enabled-scale,Sharded the queue" >expect &&
 	test_cmp expect actual
 '
 
@@ -319,7 +319,7 @@ test_expect_success 'json: an array of objects keyed by id and the csv columns' 
 	        assert isinstance(r[k], list), (k, r[k])
 	first = next(r for r in rows if r["id"] == 1)
 	assert first == {
-	    "id": 1, "uid": first["uid"], "date": "2026-01-20", "tag": "prevented-loss",
+	    "id": 1, "uid": first["uid"], "date": "2025-01-20", "tag": "prevented-loss",
 	    "title": "Caught a bad schema migration", "value": 250000, "unit": "USD",
 	    "baseline": None, "share": 40, "team_size": 1, "likelihood": 50, "lead_days": 6,
 	    "confidence": "estimated", "project": "Atlas", "orgs": ["Payments", "Ads Platform"],
@@ -371,8 +371,8 @@ test_expect_success 'bad filter values are refused, naming the option' '
 		impactlog list --since 2026-02-30 &&
 	test_refused 2 "--until: ${SQ}2025-02-29${SQ} is not a real calendar day (YYYY-MM-DD)" \
 		impactlog list --until 2025-02-29 &&
-	test_refused 2 "the period is empty: 2026-05-01 is after 2026-04-01" \
-		impactlog list --since 2026-05-01 --until 2026-04-01 &&
+	test_refused 2 "the period is empty: 2025-05-01 is after 2025-04-01" \
+		impactlog list --since 2025-05-01 --until 2025-04-01 &&
 	test_refused 2 "--format: ${SQ}xml${SQ} is not a format (table, csv or json)" \
 		impactlog list --format xml &&
 	test_refused 2 "--search: ${SQ}${SQ} must not be empty" impactlog list --search "" &&

@@ -17,7 +17,7 @@ test_expect_success 'setup' '
 		--confidence measured --project Atlas --org Payments --org "Ads Platform" \
 		--evidence go/pm-17 --evidence "doc: risk review" --witness "Payments SRE Lead" \
 		--note "$(printf "Situation: a lock.\nAction: split it.\n\n\tResult: no outage.")" >/dev/null &&
-	impactlog add enabled-scale "Sharded the queue" --date 2026-04-02 --value 12k \
+	impactlog add enabled-scale "Sharded the queue" --date 2025-04-02 --value 12k \
 		--unit rps --baseline 2k --share 50 >/dev/null &&
 	impactlog add user-growth "Launched" >/dev/null &&
 	impactlog add prevented-loss "Small catch" --value 0.5 >/dev/null
@@ -60,7 +60,7 @@ test_expect_success 'enabled-scale: the scale factor' '
 	show_without_uid 2 >actual &&
 	cat >expect <<-\EOF &&
 	#2
-	date:        2026-04-02
+	date:        2025-04-02
 	tag:         enabled-scale
 	title:       Sharded the queue
 	value:       12000

@@ -170,7 +170,7 @@ test_expect_success 'every column of every record is stored; export writes them 
 	echo "a1|2025-11-03|prevented-loss|Caught the cert expiry|1200000.0|USD||40.0|3|30.0|12|measured|Reliability" >expect &&
 	row 1 "uid, date, tag, title, value, unit, baseline, share, team_size, likelihood, lead_days, confidence, project" >actual &&
 	test_cmp expect actual &&
-	echo "a2| Sharded the queue |12000.0|2000.0|12.5" >expect &&
+	echo "a2|Sharded the queue|12000.0|2000.0|12.5" >expect &&
 	row 2 "uid, title, value, baseline, share" >actual &&
 	test_cmp expect actual &&
 	echo "250000.0|0.1|1.0e-05|projected|Ünïcödé" >expect &&

@@ -48,7 +48,7 @@ test_expect_success 'setup' '
 		--evidence "https://example.com/?a=1,b=2" &&
 	impactlog add user-growth "In the trash" --date 2026-02-01 &&
 	impactlog rm 4 &&
-	impactlog add user-growth "=SUM(A1) formula-looking" --date 2026-07-04 --project Atlas
+	impactlog add user-growth "=SUM(A1) formula-looking" --date 2026-03-04 --project Atlas
 '
 
 test_expect_success 'every column, oldest first, same-day records by id; the trash left out' '
@@ -56,11 +56,11 @@ test_expect_success 'every column, oldest first, same-day records by id; the tra
 	without_uids all.csv >actual &&
 	cat >expect <<-\EOF &&
 	uid,date,tag,title,value,unit,baseline,share,team_size,likelihood,lead_days,confidence,project,orgs,evidence,witnesses,note
-	2025-12-31,enabled-scale, Sharded the queue ,1e+18,rps,0.00000025,0.00001,12,,,estimated,,,,,
+	2025-12-31,enabled-scale,Sharded the queue,1e+18,rps,0.00000025,0.00001,12,,,estimated,,,,,
 	2026-01-20,prevented-loss,Caught the cert expiry,0.1,USD,,33.333,1,12.5,6,measured,"Reliability, Q1",R\;D;C:\\ops;Payments,go/cert,Payments SRE Lead,"Saw it in review.
 	He said ""ship it"", we did not."
 	2026-01-20,user-growth,Launched onboarding 🚀 für Café,1234567.891,users,,100,3,,,estimated,,Growth,"https://example.com/?a=1,b=2",,
-	2026-07-04,user-growth,=SUM(A1) formula-looking,,users,,100,1,,,estimated,Atlas,,,,
+	2026-03-04,user-growth,=SUM(A1) formula-looking,,users,,100,1,,,estimated,Atlas,,,,
 	EOF
 	test_cmp expect actual
 '
@@ -152,11 +152,11 @@ test_expect_success 'filters choose the records, in the same order' '
 	titles --tag user-growth >actual &&
 	printf "Launched onboarding 🚀 für Café\n=SUM(A1) formula-looking\n" >expect &&
 	test_cmp expect actual &&
-	titles --since 2026-01-01 --until 2026-06-30 >actual &&
+	titles --since 2026-01-01 --until 2026-02-28 >actual &&
 	printf "Caught the cert expiry\nLaunched onboarding 🚀 für Café\n" >expect &&
 	test_cmp expect actual &&
 	titles --cycle 2025-H2 >actual &&
-	echo " Sharded the queue " >expect &&
+	echo "Sharded the queue" >expect &&
 	test_cmp expect actual &&
 	titles --org payments >actual &&
 	echo "Caught the cert expiry" >expect &&

@@ -208,9 +208,10 @@ static void test_note(void)
 	CHECK(note_is("tag: user-growth\ntitle: x\nnote:\n\n\n", NULL));
 	CHECK(note_is("tag: user-growth\ntitle: x\nnote: first\n\nsecond\n  indented\n\n",
 		      "first\n\nsecond\n  indented"));
-	/* Blank lines around it go; its first line keeps its indentation. */
-	CHECK(note_is("tag: user-growth\ntitle: x\nnote:\n\n   Situation.\nAction.\n\n\n",
-		      "   Situation.\nAction."));
+	/* White space around it goes, as around every text field; inside
+	 * it, lines keep their indentation. */
+	CHECK(note_is("tag: user-growth\ntitle: x\nnote:\n\n   Situation.\n  Action.\n\n\n",
+		      "Situation.\n  Action."));
 	/* Field lines after "note:" are the note's; comments are still comments. */
 	CHECK(note_is("tag: user-growth\ntitle: x\nnote: a\ntitle: y\n# hidden\nshare: 140",
 		      "a\ntitle: y\nshare: 140"));

@@ -65,14 +65,16 @@ static void test_split(void)
 	CHECK(split_is("a,b", ITEMS("a,b"))); /* only ';' separates */
 }
 
-/* Spaces around an item go, spaces inside it stay; tabs are not trimmed. */
+/* White space around an item goes (tabs and Unicode spaces too), spaces
+ * inside it stay. */
 static void test_split_trims(void)
 {
 	CHECK(split_is("  growth  ", ITEMS("growth")));
 	CHECK(split_is("growth ; payments", ITEMS("growth", "payments")));
 	CHECK(split_is(" Ada  Lovelace ;Grace Hopper", ITEMS("Ada  Lovelace", "Grace Hopper")));
-	CHECK(split_is("a\t; b", ITEMS("a\t", "b")));
-	CHECK(split_is("\ta", ITEMS("\ta")));
+	CHECK(split_is("a\t; b", ITEMS("a", "b")));
+	CHECK(split_is("\ta", ITEMS("a")));
+	CHECK(split_is("\xc2\xa0Ops\xe3\x80\x80;\xe2\x80\x83", ITEMS("Ops")));
 }
 
 static void test_split_drops_empty(void)

@@ -47,9 +47,8 @@
 #                                            part is not
 # Known ones: PYTHON3 (/usr/bin/python3), OPENPYXL (which it can import),
 # SQLITE3, LIBREOFFICE (soffice), GNUMERIC (ssconvert), PDFINFO (poppler's
-# pdfinfo and pdftotext), UNITS_FOLDED (units differing only in case are
-# stored in one spelling), SCRIPT (util-linux
-# script(1), to give a command a terminal), MAN, ROOT (id -u is 0), and
+# pdfinfo and pdftotext), SCRIPT (util-linux script(1), to give a command
+# a terminal), MAN, ROOT (id -u is 0), and
 # SANITY (file modes are obeyed: a folder without write permission cannot
 # be written, which is not so for root).
 #
@@ -167,15 +166,6 @@ test_lazy_prereq SQLITE3 'command -v sqlite3'
 test_lazy_prereq LIBREOFFICE 'command -v soffice'
 test_lazy_prereq GNUMERIC 'command -v ssconvert'
 test_lazy_prereq PDFINFO 'command -v pdfinfo && command -v pdftotext'
-# A unit logged as "usd" after "USD" is stored as "USD" (SPEC: one unit
-# whatever its case), which the workbook's case-blind formulas rely on.
-test_lazy_prereq UNITS_FOLDED '
-	IMPACTLOG_DB=$PWD/units.db &&
-	export IMPACTLOG_DB &&
-	impactlog add prevented-loss a --date 2020-01-01 --value 1 --unit USD &&
-	impactlog add prevented-loss b --date 2020-01-02 --value 1 --unit usd &&
-	test "$(impactlog list --format csv | grep -c ",USD,")" -eq 2
-'
 # The tests call script -qec COMMAND FILE, which BSD script(1) does not take.
 test_lazy_prereq SCRIPT 'script --version | grep -q util-linux'
 test_lazy_prereq MAN 'command -v man'

@@ -35,8 +35,8 @@ hostile_fixture () {
 		--project "Beta" --org "GROWTH" --evidence "doc-2"
 }
 
-# Units that differ only in case: one unit (SPEC), which the tests that need
-# them check with the prerequisite UNITS_FOLDED.
+# Units that differ only in case: one unit (SPEC), stored in the spelling
+# first logged.
 hostile_fixture_units () {
 	impactlog add prevented-loss "Lower-case dollars" --date 2026-03-03 --value 250.25 \
 		--unit usd --share 40 --org PAYMENTS &&

@@ -167,7 +167,8 @@ static bool write_small(double magnitude, int significant, int min_places, const
 }
 
 /* "1.6M", "120k", "950", "12.5", "1,000T"; with CENTS (a currency) a
- * fraction below 100 keeps two places: "0.50", "12.35". */
+ * fraction below 100 is to the cent: "0.50", "0.17", "12.35"; below a
+ * cent it keeps its significant digits: "0.00333". */
 static void format_compact(double value, bool cents, char *out, size_t size)
 {
 	static const char *const suffixes[] = {"", "k", "M", "B", "T"};
@@ -176,6 +177,11 @@ static void format_compact(double value, bool cents, char *out, size_t size)
 
 	if (isnan(value)) {
 		snprintf(out, size, "-");
+		return;
+	}
+	/* Money from a cent to a hundred: to the cent, "$0.17", "$12.35". */
+	if (cents && magnitude >= 0.01 && magnitude < 100) {
+		write_places(round_half_away(magnitude, 2), 2, 2, sign, "", out, size);
 		return;
 	}
 	/* Below a thousand: whole numbers as they are, fractions to three

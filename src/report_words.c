@@ -295,11 +295,6 @@ void il_report_achievements_in(const char *cycle, struct il_buf *out)
 	il_buf_printf(out, "%s in %s", il_report_word(IL_WORD_ACHIEVEMENTS), cycle);
 }
 
-void il_report_attributed_chart(const char *currency, struct il_buf *out)
-{
-	il_buf_printf(out, "Your attributed value by tag (%s)", currency);
-}
-
 void il_report_more(long count, struct il_buf *out)
 {
 	il_buf_printf(out, "and %ld more", count);

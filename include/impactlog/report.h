@@ -449,12 +449,10 @@ void il_report_of_achievements(long count, struct il_buf *out);
 
 /* The workbook's labels and headings made of a value: a tag's count,
  * "prevented-loss achievements"; an Attributed column, "Attributed
- * (USD)"; the previous cycle's count, "Achievements in 2026-H1"; and the
- * chart of one currency, "Your attributed value by tag (USD)". */
+ * (USD)"; and the previous cycle's count, "Achievements in 2026-H1". */
 void il_report_tag_achievements(enum il_tag tag, struct il_buf *out);
 void il_report_attributed_in(const char *unit, struct il_buf *out);
 void il_report_achievements_in(const char *cycle, struct il_buf *out);
-void il_report_attributed_chart(const char *currency, struct il_buf *out);
 
 /* A top achievement's details: "#12 · 2026-03-01 · Checkout · Payments,
  * Risk · measured" (its sentence is the item's own field). */

@@ -20,3 +20,12 @@ impactlog report --cycle 2026-H1 >"$data/report-text.golden"
 impactlog report >"$data/report-all-text.golden"
 impactlog report --cycle 2026-H1 --md >"$data/report-md.golden"
 impactlog report --cycle 2026-H1 --redact >"$data/report-redact-text.golden"
+
+# The hostile fixture: mixed-case units and orgs, formula-looking text,
+# extreme values, every tag, in a database of its own.
+export IMPACTLOG_DB=$scratch/hostile.db
+. "$data/hostile-fixture.sh"
+hostile_fixture >/dev/null
+hostile_fixture_units >/dev/null
+impactlog report >"$data/hostile-text.golden"
+impactlog report --md >"$data/hostile-md.golden"

@@ -165,6 +165,10 @@ static void test_compact_fractions(void)
 	CHECK_STR(amount(0.5, "USD"), "$0.50");
 	CHECK_STR(amount(0.5, "users"), "0.5 users");
 	CHECK_STR(amount(0.01, "USD"), "$0.01");
+	/* Money is to the cent down to a cent; below it, its digits. */
+	CHECK_STR(amount(0.5 / 3, "EUR"), "€0.17");
+	CHECK_STR(amount(0.995, "USD"), "$1");
+	CHECK_STR(amount(0.00333, "USD"), "$0.00333");
 	CHECK_STR(amount(0.01, "EUR"), "€0.01");
 	CHECK_STR(amount(12.5, "USD"), "$12.50");
 	CHECK_STR(amount(12.3456, "USD"), "$12.35");

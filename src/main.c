@@ -82,6 +82,24 @@ static const struct il_command commands[] = {
 	 "                       file is replaced, keeping its permissions\n"
 	 "  --redact             leave out evidence, notes and witness names\n",
 	 false},
+	{"readiness", cmd_readiness, IL_READS_DB,
+	 "readiness [filters] [--track TRACK] [--level LEVEL] [--format text|md|json]",
+	 "the evidence held against the target level's expectations, and what is missing",
+	 FILTER_OPTIONS_HELP
+	 "  --track TRACK        the track to measure against (default: the profile's)\n"
+	 "  --level LEVEL        the target level (default: the profile's target level)\n"
+	 "  --format FORMAT      text (default), md or json\n"
+	 "\nEach expectation of the rubric for the track and level is met, not yet, or\n"
+	 "to argue in person; see 'impactlog rubric'.\n",
+	 false},
+	{"rubric", cmd_rubric, IL_CREATES_DB,
+	 "rubric [--format table|csv] | import FILE [--dry-run] | reset",
+	 "show, replace or restore the expectations that readiness checks",
+	 "  --format FORMAT      table (default) or csv, the format import reads\n"
+	 "  --dry-run            with import: check the file and write nothing\n"
+	 "\nimport FILE (- for standard input) replaces the rubric in use with the CSV in\n"
+	 "FILE, all rows or none; reset goes back to the built-in rubric.\n",
+	 false},
 	{"check", cmd_check, IL_READS_DB, "check", "integrity check of the database", "", false},
 	{"backup", cmd_backup, IL_READS_DB, "backup FILE [--force]",
 	 "write a consistent copy of the database, even while it is in use",

@@ -135,6 +135,8 @@ int cmd_profile(struct il_ctx *ctx, int argc, char **argv);
 int cmd_import(struct il_ctx *ctx, int argc, char **argv);
 int cmd_export(struct il_ctx *ctx, int argc, char **argv);
 int cmd_report(struct il_ctx *ctx, int argc, char **argv);
+int cmd_readiness(struct il_ctx *ctx, int argc, char **argv);
+int cmd_rubric(struct il_ctx *ctx, int argc, char **argv);
 int cmd_check(struct il_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct il_ctx *ctx, int argc, char **argv);
 int cmd_help(struct il_ctx *ctx, int argc, char **argv);

@@ -15,6 +15,10 @@ _impactlog_options()
 		echo "--tag --cycle --since --until --org --project --search --text --md" \
 			"--xlsx -o --output --redact" ;;
 	import) echo "--dry-run" ;;
+	readiness)
+		echo "--tag --cycle --since --until --org --project --search --track --level" \
+			"--format" ;;
+	rubric) echo "--format --dry-run" ;;
 	backup) echo "--force" ;;
 	profile) echo "--name --level --track --target-level --manager" ;;
 	esac
@@ -35,7 +39,7 @@ _impactlog()
 	local cur prev words cword command i
 	_init_completion || return
 
-	local commands="init add list show edit rm restore profile import export report check backup help version"
+	local commands="init add list show edit rm restore profile import export report readiness rubric check backup help version"
 	local tags="prevented-loss enabled-scale user-growth"
 
 	command=
@@ -53,7 +57,13 @@ _impactlog()
 	--cycle) COMPREPLY=($(compgen -W "$(_impactlog_cycles)" -- "$cur")); return ;;
 	--date | --since | --until) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")); return ;;
 	--confidence) COMPREPLY=($(compgen -W "measured estimated projected" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "table csv json" -- "$cur")); return ;;
+	--format)
+		case $command in
+		readiness) COMPREPLY=($(compgen -W "text md json" -- "$cur")) ;;
+		rubric) COMPREPLY=($(compgen -W "table csv" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "table csv json" -- "$cur")) ;;
+		esac
+		return ;;
 	--unit) COMPREPLY=($(compgen -W "USD EUR GBP users rps TB teams" -- "$cur")); return ;;
 	--xlsx) _filedir xlsx; return ;;
 	esac
@@ -70,5 +80,11 @@ _impactlog()
 	add) COMPREPLY=($(compgen -W "$tags" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	import | export | backup) _filedir ;;
+	rubric)
+		if [[ ${words[cword - 1]} == import ]]; then
+			_filedir csv
+		else
+			COMPREPLY=($(compgen -W "import reset" -- "$cur"))
+		fi ;;
 	esac
 } && complete -F _impactlog impactlog

@@ -92,6 +92,9 @@ static int run(struct il_db *db, const struct request *req, const char *track, c
 		return IL_CMD_ERROR;
 	rc = il_readiness_build(db, &rubric, &req->filter, track, level, &rd);
 	if (rc != 0) {
+		if (rd.unavailable)
+			il_error("%s", rd.unavailable);
+		il_readiness_free(&rd);
 		il_rubric_free(&rubric);
 		return IL_CMD_ERROR;
 	}

@@ -518,18 +518,21 @@ int il_readiness_build(struct il_db *db, const struct il_rubric *r, const struct
 		}
 	}
 	if (!out->track) {
-		struct il_buf levels = {0};
+		struct il_buf why = {0}, levels = {0};
 
 		il_rubric_levels(r, track, &levels);
 		if (levels.len)
-			il_error("no expectations for %s %s in the rubric (it has %s)", track,
-				 level, il_buf_str(&levels));
+			il_buf_printf(&why, "no expectations for %s %s in the rubric (it has %s)",
+				      track, level, il_buf_str(&levels));
 		else
-			il_error("no expectations for the track %s in the rubric (see 'impactlog "
-				 "rubric')",
-				 track);
+			il_buf_printf(&why,
+				      "no expectations for the track %s in the rubric (see "
+				      "'impactlog rubric')",
+				      track);
 		il_buf_free(&levels);
 		il_readiness_free(out);
+		out->unavailable = il_xstrdup(il_buf_str(&why));
+		il_buf_free(&why);
 		return 1;
 	}
 	if ((filter && il_report_select(db, filter) < 0) || load_facts(db, &facts) < 0) {
@@ -561,6 +564,7 @@ void il_readiness_free(struct il_readiness *rd)
 	free(rd->items);
 	free(rd->track);
 	free(rd->level);
+	free(rd->unavailable);
 	memset(rd, 0, sizeof(*rd));
 }
 

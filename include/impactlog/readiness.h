@@ -35,12 +35,14 @@ struct il_readiness {
 	struct il_readiness_item *items;
 	size_t len;
 	int met, measurable, manual;
+	char *unavailable; /* why there is no readiness, or NULL */
 };
 
 /* Measures the achievements FILTER selects against R's rows for TRACK at
- * LEVEL.  Returns 0; 1 after one line on stderr when R has no row for them
- * (naming the levels it has); -1 after a database error's message.  With
- * FILTER NULL, the report's selection already made is measured. */
+ * LEVEL.  Returns 0; 1 when R has no row for them, with OUT->unavailable
+ * saying so (and naming the levels it has); -1 after a database error's
+ * message.  With FILTER NULL, the report's selection already made is
+ * measured. */
 int il_readiness_build(struct il_db *db, const struct il_rubric *r, const struct il_filter *filter,
 		       const char *track, const char *level, struct il_readiness *out);
 void il_readiness_free(struct il_readiness *rd);

@@ -18,6 +18,10 @@ const char il_readiness_unset[] =
 	"readiness needs a track and a target level: set them with 'impactlog profile "
 	"--track TPM --target-level L7', or give --track and --level";
 
+const char il_readiness_unset_report[] =
+	"Set a track and a target level to see readiness against their expectations: "
+	"impactlog profile --track TPM --target-level L7";
+
 /* One achievement, as a rubric's `where` reads it. */
 struct fact {
 	int64_t id;
@@ -378,8 +382,7 @@ static void missing_words(struct il_readiness_item *item, double matching, doubl
 	}
 }
 
-/* A measure as a reader sees it; a percentage is rounded down, so that
- * 69.6% never reads as the 70% it falls short of. */
+/* A measure as a reader sees it, written as the report writes numbers. */
 static char *value_words(const struct il_expectation *e, double value)
 {
 	char text[64];
@@ -391,7 +394,7 @@ static char *value_words(const struct il_expectation *e, double value)
 	case IL_MEASURE_PERCENT:
 	case IL_MEASURE_EVIDENCE_PCT:
 	case IL_MEASURE_WITNESS_PCT:
-		snprintf(text, sizeof(text), "%.0f%%", floor(value + 1e-9));
+		il_format_percent(value, text, sizeof(text));
 		break;
 	case IL_MEASURE_MANUAL:
 		return il_xstrdup("");

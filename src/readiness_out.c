@@ -6,6 +6,7 @@
 #include "impactlog/format.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,42 +55,53 @@ static void measured_words(const struct il_readiness_item *item, struct il_buf *
 		il_buf_printf(out, "; missing: %s", item->missing);
 }
 
-void il_readiness_write_text(FILE *f, const struct il_readiness *rd, const char *period)
+void il_readiness_write_text_rows(FILE *f, const struct il_readiness *rd, int indent)
 {
 	const char **dims = il_xmalloc((rd->len + 1) * sizeof(*dims));
 	size_t n = dimensions(rd, dims);
-	struct il_buf line = {0};
+	struct il_buf line = {0}, words = {0}, hang = {0};
 
-	il_readiness_title(rd, &line);
-	fprintf(f, "%s, %s\n", il_buf_str(&line), period);
+	/* Under the state, each row's words hang at one column. */
+	il_buf_printf(&hang, "%*s", indent + 2 + STATE_WIDTH, "");
 	for (size_t d = 0; d < n; d++) {
-		fprintf(f, "\n%s\n", dims[d]);
+		fprintf(f, "%s%*s%s\n", d ? "\n" : "", indent, "", dims[d]);
 		for (size_t i = 0; i < rd->len; i++) {
 			const struct il_readiness_item *item = &rd->items[i];
 
 			if (strcmp(item->e->dimension, dims[d]) != 0)
 				continue;
 			il_buf_reset(&line);
-			il_buf_printf(&line, "  %-*s", STATE_WIDTH, il_readiness_state(item));
-			il_buf_wrap(&line, item->e->expectation, line.len, "            ",
+			il_buf_printf(&line, "%*s  %-*s", indent, "", STATE_WIDTH,
+				      il_readiness_state(item));
+			il_buf_wrap(&line, item->e->expectation, line.len, il_buf_str(&hang),
 				    TEXT_WIDTH);
 			fprintf(f, "%s\n", il_buf_str(&line));
 			il_buf_reset(&line);
-			il_buf_puts(&line, "            ");
-			struct il_buf words = {0};
-
+			il_buf_reset(&words);
+			il_buf_puts(&line, il_buf_str(&hang));
 			measured_words(item, &words);
-			il_buf_wrap(&line, il_buf_str(&words), line.len, "            ",
+			il_buf_wrap(&line, il_buf_str(&words), line.len, il_buf_str(&hang),
 				    TEXT_WIDTH);
-			il_buf_free(&words);
 			fprintf(f, "%s\n", il_buf_str(&line));
 		}
 	}
 	il_buf_reset(&line);
 	il_readiness_verdict(rd, &line);
-	fprintf(f, "\n%s\n", il_buf_str(&line));
+	fprintf(f, "\n%*s%s\n", indent, "", il_buf_str(&line));
 	il_buf_free(&line);
+	il_buf_free(&words);
+	il_buf_free(&hang);
 	free(dims);
+}
+
+void il_readiness_write_text(FILE *f, const struct il_readiness *rd, const char *period)
+{
+	struct il_buf title = {0};
+
+	il_readiness_title(rd, &title);
+	fprintf(f, "%s, %s\n\n", il_buf_str(&title), period);
+	il_buf_free(&title);
+	il_readiness_write_text_rows(f, rd, 0);
 }
 
 /* TEXT with Markdown's special characters escaped, on one line. */
@@ -102,22 +114,17 @@ static void md_text(FILE *f, const char *text)
 	}
 }
 
-void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const char *period)
+void il_readiness_write_markdown_rows(FILE *f, const struct il_readiness *rd)
 {
 	const char **dims = il_xmalloc((rd->len + 1) * sizeof(*dims));
 	size_t n = dimensions(rd, dims);
 	struct il_buf words = {0};
 
-	il_readiness_title(rd, &words);
-	fputs("## ", f);
-	md_text(f, il_buf_str(&words));
-	fputs("\n\n_", f);
-	md_text(f, period);
-	fputs("_\n", f);
+	/* One table, its rows grouped by dimension, named on the group's first. */
+	fputs("\n| Dimension | | Expectation | Where it stands |\n|---|---|---|---|\n", f);
 	for (size_t d = 0; d < n; d++) {
-		fputs("\n### ", f);
-		md_text(f, dims[d]);
-		fputs("\n\n| | Expectation | Where it stands |\n|---|---|---|\n", f);
+		bool first = true;
+
 		for (size_t i = 0; i < rd->len; i++) {
 			const struct il_readiness_item *item = &rd->items[i];
 
@@ -125,11 +132,14 @@ void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const c
 				continue;
 			il_buf_reset(&words);
 			measured_words(item, &words);
-			fprintf(f, "| %s | ", il_readiness_state(item));
+			fputs("| ", f);
+			md_text(f, first ? dims[d] : "");
+			fprintf(f, " | %s | ", il_readiness_state(item));
 			md_text(f, item->e->expectation);
 			fputs(" | ", f);
 			md_text(f, il_buf_str(&words));
 			fputs(" |\n", f);
+			first = false;
 		}
 	}
 	il_buf_reset(&words);
@@ -139,6 +149,20 @@ void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const c
 	fputs("**\n", f);
 	il_buf_free(&words);
 	free(dims);
+}
+
+void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const char *period)
+{
+	struct il_buf title = {0};
+
+	il_readiness_title(rd, &title);
+	fputs("## ", f);
+	md_text(f, il_buf_str(&title));
+	fputs("\n\n_", f);
+	md_text(f, period);
+	fputs("_\n", f);
+	il_buf_free(&title);
+	il_readiness_write_markdown_rows(f, rd);
 }
 
 /* TEXT as a JSON string. */

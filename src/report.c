@@ -543,6 +543,23 @@ static int select_previous(struct il_db *db, const struct il_filter *f)
 			      " (id INTEGER PRIMARY KEY); DELETE FROM " IL_REPORT_PREVIOUS ";");
 }
 
+/* Readiness for the profile's track and target level, when it has both. */
+static int build_readiness(struct il_db *db, struct il_report *r)
+{
+	const struct il_report_profile *p = &r->profile;
+
+	if (!*p->track || !*p->target_level) {
+		r->readiness.unavailable = il_xstrdup(il_readiness_unset_report);
+		return 0;
+	}
+	if (il_rubric_load(db, &r->rubric) < 0)
+		return -1;
+	return il_readiness_build(db, &r->rubric, NULL, p->track, p->target_level, &r->readiness) <
+			       0
+		       ? -1
+		       : 0;
+}
+
 int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long long now,
 			  unsigned parts, struct il_report *r)
 {
@@ -550,6 +567,7 @@ int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long
 
 	if ((parts & IL_REPORT_REST) &&
 	    (build_heading(db, filter, now, r) < 0 || build_totals(db, r) < 0 ||
+	     build_readiness(db, r) < 0 ||
 	     run_one_row(db, il_report_prepare(db, "loss.sql"), read_loss, &r->loss) < 0 ||
 	     run_one_row(db, il_report_prepare(db, "scale.sql"), read_scale, &r->scale) < 0 ||
 	     run_one_row(db, prepare_counted(db, "breadth.sql", r->count), read_breadth, b) < 0 ||
@@ -638,6 +656,8 @@ void il_report_free(struct il_report *r)
 	free_items(r->gaps.no_evidence.items, r->gaps.no_evidence.items_len);
 	free_items(r->gaps.no_witness.items, r->gaps.no_witness.items_len);
 	free_items(r->gaps.full_share_of_team.items, r->gaps.full_share_of_team.items_len);
+	il_readiness_free(&r->readiness);
+	il_rubric_free(&r->rubric);
 	free(r->months);
 	*r = (struct il_report){0};
 }

@@ -428,10 +428,30 @@ static void md_months(FILE *f, const struct il_report *r)
 	}
 }
 
+static void md_readiness(FILE *f, const struct il_report *r)
+{
+	const struct il_readiness *rd = &r->readiness;
+	struct il_buf title = {0};
+
+	if (rd->unavailable) {
+		md_heading(f, IL_SECTION_READINESS);
+		md_text(f, rd->unavailable);
+		fputc('\n', f);
+		return;
+	}
+	il_readiness_title(rd, &title);
+	fputs("\n## ", f);
+	md_text(f, il_buf_str(&title));
+	fputc('\n', f);
+	il_buf_free(&title);
+	il_readiness_write_markdown_rows(f, rd);
+}
+
 int il_report_write_markdown(const struct il_report *report, FILE *out)
 {
 	md_header(out, report);
 	md_totals(out, report);
+	md_readiness(out, report);
 	md_loss(out, report);
 	md_scale(out, report);
 	md_breadth(out, report);

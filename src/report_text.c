@@ -132,15 +132,20 @@ static void put_tail(struct out *o, const char *text, int width)
 }
 
 /* SECTION's title in capitals, bold on a colour terminal. */
-static void put_title(struct out *o, enum il_report_section section)
+static void put_title_text(struct out *o, const char *text)
 {
-	char *title = il_xstrdup(il_report_section_title(section));
+	char *title = il_xstrdup(text);
 
 	for (char *p = title; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	put_styled(o, BOLD, title);
 	free(title);
+}
+
+static void put_title(struct out *o, enum il_report_section section)
+{
+	put_title_text(o, il_report_section_title(section));
 }
 
 static void heading(struct out *o, enum il_report_section section)
@@ -724,12 +729,32 @@ static void text_months(struct out *o, const struct il_report *r)
 	}
 }
 
+static void text_readiness(struct out *o, const struct il_report *r)
+{
+	const struct il_readiness *rd = &r->readiness;
+	struct il_buf title = {0};
+
+	if (rd->unavailable) {
+		heading(o, IL_SECTION_READINESS);
+		fputs("  ", o->f);
+		put_wrapped(o, rd->unavailable, 2, 2);
+		return;
+	}
+	il_readiness_title(rd, &title);
+	fputc('\n', o->f);
+	put_title_text(o, il_buf_str(&title));
+	fputc('\n', o->f);
+	il_buf_free(&title);
+	il_readiness_write_text_rows(o->f, rd, 2);
+}
+
 int il_report_write_text(const struct il_report *report, FILE *out, bool color)
 {
 	struct out o = {out, color};
 
 	text_header(&o, report);
 	text_totals(&o, report);
+	text_readiness(&o, report);
 	text_loss(&o, report);
 	text_scale(&o, report);
 	text_breadth(&o, report);

@@ -136,6 +136,7 @@ static const struct {
 } sections[] = {
 	[IL_SECTION_HEADING] = {"Impact report", NULL},
 	[IL_SECTION_TOTALS] = {"Totals by tag and unit", "Nothing logged."},
+	[IL_SECTION_READINESS] = {"Readiness", NULL},
 	[IL_SECTION_LOSS] = {NULL, "No prevented-loss achievements in this period."},
 	[IL_SECTION_SCALE] = {NULL, "No enabled-scale achievements in this period."},
 	[IL_SECTION_BREADTH] = {"Breadth", NULL},

@@ -57,8 +57,12 @@ void il_readiness_title(const struct il_readiness *rd, struct il_buf *out);
 /* The words for a row's state: "met", "not yet" or "in person". */
 const char *il_readiness_state(const struct il_readiness_item *item);
 
-/* Readiness laid out (readiness_out.c): text under a heading naming
- * PERIOD ("2026-H1 (2026-01-01 to 2026-06-30)"), and SPEC's JSON array. */
+/* Readiness laid out (readiness_out.c): text and Markdown under a heading
+ * naming PERIOD ("2026-H1 (2026-01-01 to 2026-06-30)"), and SPEC's JSON
+ * array.  The _rows forms leave out the heading, for a report's section:
+ * the rows by dimension, INDENT columns in, then the verdict. */
+void il_readiness_write_text_rows(FILE *f, const struct il_readiness *rd, int indent);
+void il_readiness_write_markdown_rows(FILE *f, const struct il_readiness *rd);
 void il_readiness_write_text(FILE *f, const struct il_readiness *rd, const char *period);
 void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const char *period);
 void il_readiness_write_json(FILE *f, const struct il_readiness *rd);
@@ -66,5 +70,7 @@ void il_readiness_write_json(FILE *f, const struct il_readiness *rd);
 /* The line that says why there is no readiness: no track or target level
  * in the profile, and how to set them. */
 extern const char il_readiness_unset[];
+/* The same, as a report says it: readiness is one section of several. */
+extern const char il_readiness_unset_report[];
 
 #endif

@@ -43,6 +43,8 @@
 #include "impactlog/achievement.h"
 #include "impactlog/db.h"
 #include "impactlog/filter.h"
+#include "impactlog/readiness.h"
+#include "impactlog/rubric.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -242,6 +244,13 @@ struct il_report {
 	/* Every month from first_day to last_day, oldest first. */
 	struct il_report_month *months;
 	size_t months_len;
+
+	/* The period held against the rubric's expectations for the profile's
+	 * track and target level; readiness.unavailable says why there is none
+	 * (no track or target level, or none of theirs in the rubric).  The
+	 * rows point into RUBRIC. */
+	struct il_rubric rubric;
+	struct il_readiness readiness;
 };
 
 /* The report query reports/NAME, prepared on DB; NULL after one message. */
@@ -271,6 +280,7 @@ void il_report_initials(const char *name, struct il_buf *out);
 enum il_report_section {
 	IL_SECTION_HEADING, /* who and when */
 	IL_SECTION_TOTALS,
+	IL_SECTION_READINESS,
 	IL_SECTION_LOSS,
 	IL_SECTION_SCALE,
 	IL_SECTION_BREADTH,

@@ -24,6 +24,7 @@ test_expect_success 'headings for every section' '
 	cat >expect <<-\EOF &&
 	# Impact report: Example Engineer
 	## Totals by tag and unit
+	## Readiness for L7 (SWE)
 	## Prevented loss
 	## Enabled scale
 	## Breadth

@@ -163,10 +163,11 @@ test_expect_success 'an edit that adds an org flips an expectation to met' '
 	grep -q "\"id\": \"cross-org\", .*\"value\": 3, \"at_least\": 3, \"met\": true" after.json
 '
 
-test_expect_success 'Markdown: a table per dimension, every cell escaped' '
+test_expect_success 'Markdown: one table, rows grouped by dimension' '
 	impactlog readiness --format md >actual.md &&
 	head -n 1 actual.md | grep -q "^## Readiness for L7 (TPM)$" &&
-	grep -q "^| met | Several achievements touching two or more orgs | 3 of at least 3 (#1, #2, #3) |$" actual.md &&
+	grep -q "^| Scope | met | Several achievements touching two or more orgs | 3 of at least 3 (#1, #2, #3) |$" actual.md &&
+	grep -q "^|  | met | Work across several orgs | 5 of at least 3 (#1, #2, #3, #4) |$" actual.md &&
 	tail -n 1 actual.md | grep -q "^\*\*ready for L7 (TPM): 4 of 6 measurable expectations met; 1 to argue in person\*\*$"
 '
 

@@ -7,7 +7,7 @@
 # and names, links and notes that --redact must hide.
 
 report_fixture () {
-	impactlog profile --name "Example Engineer" --level L6 --track Engineering \
+	impactlog profile --name "Example Engineer" --level L6 --track SWE \
 		--target-level L7 --manager "Director of Platform Programs" &&
 	# Outside both cycles: only all-time reports see it.
 	impactlog add user-growth "Early beta signups" --date 2025-03-10 --value 2k \

@@ -7,7 +7,8 @@
 -- with '; ' as the cells show them; witnesses come joined with char(31) so
 -- that the renderer can reduce each name to initials.  With ?1 (redact) the
 -- evidence and note are left out here, so they never reach the renderer;
--- the project stays, as in every redacted report.
+-- the project stays, as in every redacted report, and so do the counts of
+-- orgs, evidence and witnesses that readiness measures.
 SELECT f.id,
        f.date,
        f.tag,
@@ -33,6 +34,9 @@ SELECT f.id,
         FROM (SELECT name FROM achievement_witness
               WHERE achievement_id = f.id ORDER BY position)),
        CASE WHEN ?1 THEN NULL ELSE f.note END,
-       f.project
+       f.project,
+       (SELECT count(*) FROM achievement_org WHERE achievement_id = f.id),
+       (SELECT count(*) FROM achievement_evidence WHERE achievement_id = f.id),
+       (SELECT count(*) FROM achievement_witness WHERE achievement_id = f.id)
 FROM report_facts AS f
 ORDER BY f.date, f.id;

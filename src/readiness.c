@@ -586,5 +586,7 @@ void il_readiness_verdict(const struct il_readiness *rd, struct il_buf *out)
 
 const char *il_readiness_state(const struct il_readiness_item *item)
 {
-	return !item->measurable ? "in person" : item->met ? "met" : "not yet";
+	return !item->measurable ? "in person"
+	       : item->met	 ? il_report_word(IL_WORD_READINESS_MET)
+				 : il_report_word(IL_WORD_READINESS_NOT_YET);
 }

@@ -123,6 +123,17 @@ static const char *const words[IL_REPORT_WORDS] = {
 				   "of Achievements.",
 	[IL_WORD_COUNTED_BEFORE_REDACTION_SHEET] = "counted before redaction",
 	[IL_WORD_PAGE_SHEET] = "Page &P of &N",
+	[IL_WORD_READINESS_MET] = "met",
+	[IL_WORD_READINESS_NOT_YET] = "not yet",
+	[IL_WORD_READINESS_MET_COUNT] = "Expectations met",
+	[IL_WORD_READINESS_MEASURABLE] = "Measurable",
+	[IL_WORD_READINESS_IN_PERSON] = "To argue in person",
+	[IL_WORD_READINESS_NOTE] = "Measured and State follow edits to Achievements; Missing and "
+				   "Achievements are as written.  The criteria and At least "
+				   "cells may be changed to try another threshold.",
+	[IL_WORD_READINESS_CACHED] = "Distinct orgs and months are counted when the workbook "
+				     "was written: no formula counts them alike in every "
+				     "spreadsheet.",
 };
 
 const char *il_report_word(enum il_report_word word)

@@ -112,7 +112,7 @@ lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
 	return chart;
 }
 
-static int open_workbook(struct il_xlsx *x, const char *path)
+static int open_workbook(struct il_xlsx *x, const char *path, bool readiness)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
 	int saved = quiet_stderr();
@@ -129,6 +129,8 @@ static int open_workbook(struct il_xlsx *x, const char *path)
 	x->by_org = add_sheet(x, SHEET_BY_ORG);
 	x->by_project = add_sheet(x, SHEET_BY_PROJECT);
 	x->timeline = add_sheet(x, SHEET_TIMELINE);
+	if (readiness)
+		x->readiness = add_sheet(x, SHEET_READINESS);
 	x->org_rows = add_sheet(x, SHEET_ORG_ROWS);
 	restore_stderr(saved);
 	il_xlsx_add_formats(x);
@@ -173,13 +175,30 @@ static int report_error(const struct il_xlsx *x)
 	return -1;
 }
 
-static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact)
+static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact,
+		     bool readiness)
 {
 	struct il_xlsx *x = il_xmalloc(sizeof(*x));
 
 	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
 	*out = x;
-	return open_workbook(x, path) < 0 ? report_error(x) : 0;
+	return open_workbook(x, path, readiness) < 0 ? report_error(x) : 0;
+}
+
+/* Whether the profile has a track and a target level, which the Readiness
+ * sheet measures against: the sheets are all added before any is written,
+ * and before the report model is built. */
+static int wants_readiness(struct il_db *db, bool *wants)
+{
+	sqlite3_stmt *stmt = il_report_prepare(db, "profile.sql");
+	int rc;
+
+	if (!stmt)
+		return -1;
+	rc = il_db_step(db, stmt);
+	*wants = rc == SQLITE_ROW && *il_column_text(stmt, 2) && *il_column_text(stmt, 3);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)
@@ -189,6 +208,7 @@ static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 	il_xlsx_write_summary_sheet(x);
 	il_xlsx_write_group_sheets(x);
 	il_xlsx_write_timeline_sheet(x);
+	il_xlsx_write_readiness_sheet(x);
 	il_xlsx_print_achievements(x);
 	if (x->error || close_workbook(x) < 0)
 		return report_error(x);
@@ -219,9 +239,12 @@ int il_report_xlsx(struct il_db *db, const struct il_report_options *options, co
 	struct il_report_job *job = NULL;
 	struct il_report report = {0};
 	struct il_xlsx *x = NULL;
+	bool readiness = false;
 	int rc;
 
-	rc = xlsx_open(&x, path, name, options->redact);
+	rc = wants_readiness(db, &readiness);
+	if (rc == 0)
+		rc = xlsx_open(&x, path, name, options->redact, readiness);
 	if (rc == 0)
 		rc = il_report_start(db, options->filter, options->redact, options->now,
 				     IL_REPORT_WHOLE, &job);

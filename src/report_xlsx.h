@@ -26,6 +26,7 @@
 #define SHEET_BY_ORG	   "By org"
 #define SHEET_BY_PROJECT   "By project"
 #define SHEET_TIMELINE	   "Timeline"
+#define SHEET_READINESS	   "Readiness"
 #define SHEET_ORG_ROWS	   "Org rows" /* hidden: one row per achievement and org */
 
 /* The Org rows columns (report_xlsx_orgs.c): the org, then its
@@ -64,6 +65,11 @@ enum column {
 	COL_WITNESSES,
 	COL_NOTE,
 	COL_PROJECT,
+	/* How many orgs, evidence items and witnesses: what the Readiness
+	 * sheet's COUNTIFS compare (orgs>=2). */
+	COL_ORG_COUNT,
+	COL_EVIDENCE_COUNT,
+	COL_WITNESS_COUNT,
 	COL_COUNT
 };
 
@@ -98,6 +104,7 @@ struct formats {
 struct il_xlsx {
 	lxw_workbook *workbook;
 	lxw_worksheet *summary, *achievements, *by_org, *by_project, *timeline, *org_rows;
+	lxw_worksheet *readiness; /* NULL when the profile has no track or target level */
 	struct formats fmt;
 	lxw_error error;		/* the first libxlsxwriter error */
 	const struct il_report *report; /* NULL until il_xlsx_finish */
@@ -123,6 +130,8 @@ void il_xlsx_put_formula(struct sheet *s, lxw_col_t col, const char *formula, lx
 			 double cached);
 void il_xlsx_put_formula_blank(struct sheet *s, lxw_col_t col, const char *formula,
 			       lxw_format *format);
+void il_xlsx_put_formula_text(struct sheet *s, lxw_col_t col, const char *formula,
+			      lxw_format *format, const char *cached);
 void il_xlsx_put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
 			       lxw_format *format, double cached);
 void il_xlsx_put_date(struct sheet *s, lxw_col_t col, const char *text, lxw_format *format);
@@ -153,6 +162,7 @@ const char *il_xlsx_org_rows_range(const struct il_xlsx *x, enum org_column col,
 void il_xlsx_write_summary_sheet(struct il_xlsx *x);
 void il_xlsx_write_group_sheets(struct il_xlsx *x); /* By org and By project */
 void il_xlsx_write_timeline_sheet(struct il_xlsx *x);
+void il_xlsx_write_readiness_sheet(struct il_xlsx *x);
 void il_xlsx_print_achievements(struct il_xlsx *x);
 
 #endif

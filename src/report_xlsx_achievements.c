@@ -21,11 +21,28 @@ static const struct {
 	const char *header;
 	double width;
 } columns[COL_COUNT] = {
-	{"ID", 7},	   {"Date", 11},	 {"Tag", 15},	     {"Title", 48},
-	{"Value", 14},	   {"Unit", 9},		 {"Baseline", 13},   {"Share %", 9},
-	{"Team size", 10}, {"Likelihood %", 13}, {"Attributed", 14}, {"Scale factor", 12},
-	{"Lead days", 10}, {"Confidence", 11},	 {"Orgs", 24},	     {"Evidence", 32},
-	{"Witnesses", 22}, {"Note", 60},	 {"Project", 24},
+	{"ID", 7},
+	{"Date", 11},
+	{"Tag", 15},
+	{"Title", 48},
+	{"Value", 14},
+	{"Unit", 9},
+	{"Baseline", 13},
+	{"Share %", 9},
+	{"Team size", 10},
+	{"Likelihood %", 13},
+	{"Attributed", 14},
+	{"Scale factor", 12},
+	{"Lead days", 10},
+	{"Confidence", 11},
+	{"Orgs", 24},
+	{"Evidence", 32},
+	{"Witnesses", 22},
+	{"Note", 60},
+	{"Project", 24},
+	{"Org count", 10},
+	{"Evidence count", 10},
+	{"Witness count", 10},
 };
 
 /* ROW is xlsx_achievements.sql stepped to a row; COL, one of its columns. */
@@ -180,6 +197,8 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	if (!s->x->redact)
 		il_xlsx_put_text(s, COL_NOTE, column_text(row, COL_NOTE), NULL);
 	il_xlsx_put_text(s, COL_PROJECT, column_text(row, COL_PROJECT), NULL);
+	for (enum column col = COL_ORG_COUNT; col <= COL_WITNESS_COUNT; col++)
+		il_xlsx_put_number(s, col, column_double(row, col), s->x->fmt.count);
 }
 
 /* The header row, frozen.  The autofilter waits for the last row (see
@@ -229,7 +248,7 @@ int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
 	return 0;
 }
 
-/* Landscape, one page wide: nineteen columns.  Called once the report
+/* Landscape, one page wide: twenty-two columns.  Called once the report
  * model, which the footer names, is there. */
 void il_xlsx_print_achievements(struct il_xlsx *x)
 {

@@ -73,6 +73,15 @@ void il_xlsx_put_formula_blank(struct sheet *s, lxw_col_t col, const char *formu
 			s->x, worksheet_write_formula_str(s->ws, s->row, col, formula, format, ""));
 }
 
+/* A formula whose value is text, cached as CACHED: "met". */
+void il_xlsx_put_formula_text(struct sheet *s, lxw_col_t col, const char *formula,
+			      lxw_format *format, const char *cached)
+{
+	if (!s->x->error)
+		il_xlsx_failed(s->x, worksheet_write_formula_str(s->ws, s->row, col, formula,
+								 format, cached));
+}
+
 /* A single-cell array formula ({=MEDIAN(IF(...))}) with its value cached. */
 void il_xlsx_put_array_formula(struct sheet *s, lxw_col_t col, const char *formula,
 			       lxw_format *format, double cached)

@@ -31,7 +31,8 @@ import openpyxl
 SHEETS = ["Summary", "Achievements", "By org", "By project", "Timeline", "Org rows"]
 HEADER = ["ID", "Date", "Tag", "Title", "Value", "Unit", "Baseline", "Share %",
           "Team size", "Likelihood %", "Attributed", "Scale factor", "Lead days",
-          "Confidence", "Orgs", "Evidence", "Witnesses", "Note", "Project"]
+          "Confidence", "Orgs", "Evidence", "Witnesses", "Note", "Project",
+          "Org count", "Evidence count", "Witness count"]
 TAGS = ["prevented-loss", "enabled-scale", "user-growth"]
 COL = {name: i for i, name in enumerate(HEADER)}
 
@@ -128,7 +129,10 @@ def cell_value(row, col):
 # --- Checks ----------------------------------------------------------------
 
 def check_sheets(book):
-    check(book.sheetnames == SHEETS, f"sheets are {book.sheetnames}, expected {SHEETS}")
+    # Readiness, before the hidden Org rows, when the profile has a track
+    # and a target level.
+    expected = SHEETS[:-1] + (["Readiness"] if "Readiness" in book.sheetnames else []) + SHEETS[-1:]
+    check(book.sheetnames == expected, f"sheets are {book.sheetnames}, expected {expected}")
 
 
 def check_achievements(values, formulas, rows, redacted):
@@ -137,7 +141,7 @@ def check_achievements(values, formulas, rows, redacted):
     header = [c.value for c in data_v[0]] if data_v else []
     check(header == HEADER, f"Achievements header is {header}")
     check(ws_f.freeze_panes == "A2", f"Achievements freeze panes {ws_f.freeze_panes}")
-    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:S"),
+    check(ws_f.auto_filter.ref is not None and ws_f.auto_filter.ref.startswith("A1:V"),
           f"Achievements autofilter {ws_f.auto_filter.ref}")
     expected = sorted(rows, key=lambda a: (a["date"], a["id"]))
     body_v, body_f = data_v[1:], data_f[1:]

@@ -422,6 +422,14 @@ enum il_report_word {
 	IL_WORD_TOP_NOTE_SHEET,
 	IL_WORD_COUNTED_BEFORE_REDACTION_SHEET,
 	IL_WORD_PAGE_SHEET,
+	/* The Readiness sheet: a row's states, the verdict's labels, notes */
+	IL_WORD_READINESS_MET,
+	IL_WORD_READINESS_NOT_YET,
+	IL_WORD_READINESS_MET_COUNT,
+	IL_WORD_READINESS_MEASURABLE,
+	IL_WORD_READINESS_IN_PERSON,
+	IL_WORD_READINESS_NOTE,
+	IL_WORD_READINESS_CACHED,
 	IL_REPORT_WORDS /* how many there are */
 };
 const char *il_report_word(enum il_report_word word);

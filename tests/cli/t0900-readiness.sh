@@ -171,6 +171,54 @@ test_expect_success 'Markdown: one table, rows grouped by dimension' '
 	tail -n 1 actual.md | grep -q "^\*\*ready for L7 (TPM): 4 of 6 measurable expectations met; 1 to argue in person\*\*$"
 '
 
+PYTHON=/usr/bin/python3
+READINESS=$test_lib_dir/xlsx_readiness.py
+
+test_expect_success OPENPYXL 'the workbook has a Readiness sheet, its rows as readiness says' '
+	impactlog report --xlsx r.xlsx &&
+	"$PYTHON" "$READINESS" states r.xlsx >states &&
+	cat >expect <<-\EOF &&
+	Several achievements touching two or more orgs	met	3
+	Work across several orgs	met	5
+	Risks caught two weeks early	met	1
+	Loss prevented	met	500000
+	Work in several months	not yet	2
+	Evidence on most work	not yet	50
+	Ambiguity resolved	in person	
+	EOF
+	test_cmp expect states
+'
+
+# Lead days 21 -> 3 on #1 leaves no risk caught early; share 100 -> 50
+# halves its attributed value: two expectations go from met to not yet.
+test_expect_success OPENPYXL 'an edited copy, for the spreadsheets to recalculate' '
+	"$PYTHON" "$READINESS" edit r.xlsx e1.xlsx 1 "Lead days" 3 &&
+	"$PYTHON" "$READINESS" edit e1.xlsx edited.xlsx 1 "Share %" 50 &&
+	sed -e "s/^\(Risks caught two weeks early\).*/\1	not yet	0/" \
+	    -e "s/^\(Loss prevented\).*/\1	not yet	300000/" expect >expect.edited
+'
+
+test_expect_success OPENPYXL,LIBREOFFICE 'LibreOffice: readiness follows the edit' '
+	mkdir -p lo-profile/user &&
+	cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
+	<?xml version="1.0" encoding="UTF-8"?>
+	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+	</oor:items>
+	EOF
+	HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
+		--headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo edited.xlsx \
+		>lo.log 2>&1 &&
+	"$PYTHON" "$READINESS" states lo/edited.xlsx >states.lo &&
+	test_cmp expect.edited states.lo
+'
+
+test_expect_success OPENPYXL,GNUMERIC 'Gnumeric: readiness follows the edit' '
+	ssconvert --recalc edited.xlsx gnumeric.xlsx >gnumeric.log 2>&1 &&
+	"$PYTHON" "$READINESS" states gnumeric.xlsx >states.gnumeric &&
+	test_cmp expect.edited states.gnumeric
+'
+
 test_expect_success 'a backup carries the imported rubric; reset restores the built-in one' '
 	impactlog backup copy.db >/dev/null &&
 	impactlog --db copy.db rubric --format csv >copy.csv &&

@@ -29,3 +29,10 @@ hostile_fixture >/dev/null
 hostile_fixture_units >/dev/null
 impactlog report >"$data/hostile-text.golden"
 impactlog report --md >"$data/hostile-md.golden"
+
+# The demo's half year against the built-in rubric (t0901).
+export IMPACTLOG_DB=$scratch/demo.db SOURCE_DATE_EPOCH=1796040000
+. "$data/../../scripts/demo-data.sh"
+demo_data
+impactlog readiness --cycle 2026-H2 >"$data/demo-readiness.golden"
+impactlog readiness --cycle 2026-H2 --format json >"$data/demo-readiness.json"

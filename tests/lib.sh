@@ -306,6 +306,42 @@ test_refused_like () {
 	test_refused_check like "$@"
 }
 
+# on_terminal COMMAND: runs the shell COMMAND with a terminal for its
+# standard input and output (prerequisite SCRIPT); what it printed goes to
+# tty.out, with the terminal's CRLF line ends made LF.
+on_terminal () {
+	local status
+
+	script -qec "$1" /dev/null >tty.raw 2>&1 </dev/null
+	status=$?
+	tr -d "\r" <tty.raw >tty.out
+	return $status
+}
+
+# LibreOffice recalculates an xlsx file on load only when told to: lo_profile
+# makes a profile of its own that says "always", which lo_recalc FILE.xlsx...
+# uses to recalculate each FILE into lo/FILE.xlsx, in one start of
+# LibreOffice (each start costs seconds).
+lo_profile () {
+	mkdir -p "$TRASH/lo-profile/user" &&
+	cat >"$TRASH/lo-profile/user/registrymodifications.xcu" <<-\EOF
+	<?xml version="1.0" encoding="UTF-8"?>
+	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+	</oor:items>
+	EOF
+}
+
+lo_recalc () {
+	lo_profile &&
+	HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
+		--headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo "$@" \
+		>lo.log 2>&1 &&
+	for file in "$@"; do
+		test -s "lo/$file" || { echo "LibreOffice wrote no lo/$file"; cat lo.log; return 1; }
+	done
+}
+
 # wait_for WHAT CMD...: polls CMD until it succeeds, for at most 10 s.
 wait_for () {
 	local what=$1 i

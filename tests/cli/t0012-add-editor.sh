@@ -10,18 +10,6 @@ if ! test_have_prereq SCRIPT; then
 	test_done
 fi
 
-# on_terminal COMMAND: runs the shell COMMAND with a terminal for its
-# standard input and output; what it printed goes to tty.out, with the
-# terminal's CRLF line ends made LF.  Returns COMMAND's exit status.
-on_terminal () {
-	local status
-
-	script -qec "$1" /dev/null >tty.raw 2>&1 </dev/null
-	status=$?
-	tr -d "\r" <tty.raw >tty.out
-	return $status
-}
-
 # row ID COLUMNS: the stored columns of one achievement, '|'-separated.
 row () {
 	sqlite3 "$IMPACTLOG_DB" "SELECT $2 FROM achievement WHERE id = $1"

@@ -23,18 +23,6 @@ def width(line):
 print(max((width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"
 }
 
-# on_terminal COMMAND: runs the shell COMMAND with a terminal for its
-# standard input and output, as t0012 does; what it printed goes to
-# tty.out, with the terminal's CRLF line ends made LF.
-on_terminal () {
-	local status
-
-	script -qec "$1" /dev/null >tty.raw 2>&1 </dev/null
-	status=$?
-	tr -d "\r" <tty.raw >tty.out
-	return $status
-}
-
 # list_on_terminal COLS [OPTIONS]: list on a terminal COLS wide, into
 # tty.out.  TERM is set: the machine running the tests may have none.
 list_on_terminal () {

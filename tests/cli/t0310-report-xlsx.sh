@@ -273,13 +273,7 @@ test_expect_success LIBREOFFICE 'LibreOffice opens the workbook and keeps its to
 # The edit is made with openpyxl, standing in for the person; the
 # profile makes LibreOffice recalculate every formula on load.
 test_expect_success LIBREOFFICE 'LibreOffice recalculates the totals after a share is edited' '
-	mkdir -p lo-profile/user &&
-	cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
-	<?xml version="1.0" encoding="UTF-8"?>
-	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-	</oor:items>
-	EOF
+	lo_profile &&
 	impactlog add prevented-loss "Solo save" --date 2020-05-05 --value 1000 \
 		--likelihood 50 --share 80 >/dev/null &&
 	impactlog report --cycle 2020 --xlsx solo.xlsx >/dev/null &&

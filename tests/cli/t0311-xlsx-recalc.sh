@@ -11,28 +11,6 @@
 PYTHON=/usr/bin/python3
 RECALC=$test_lib_dir/xlsx_recalc.py
 
-# LibreOffice recalculates an xlsx file on load only when told to: a
-# profile of its own, made once, says "always".
-lo_profile () {
-	mkdir -p "$TRASH/lo-profile/user" &&
-	cat >"$TRASH/lo-profile/user/registrymodifications.xcu" <<-\EOF
-	<?xml version="1.0" encoding="UTF-8"?>
-	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-	</oor:items>
-	EOF
-}
-
-# Recalculates every FILE.xlsx given into lo/FILE.xlsx, in one start of
-# LibreOffice (each start costs seconds).
-lo_recalc () {
-	HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
-		--headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo "$@" \
-		>lo.log 2>&1 &&
-	for file in "$@"; do
-		test -s "lo/$file" || { echo "LibreOffice wrote no lo/$file"; cat lo.log; return 1; }
-	done
-}
 
 gnumeric_recalc () {
 	mkdir -p gnumeric &&
@@ -70,7 +48,6 @@ test_expect_success 'set up the workbooks of both fixtures' '
 '
 
 test_expect_success OPENPYXL,LIBREOFFICE 'LibreOffice computes every formula to its cached value' '
-	lo_profile &&
 	lo_recalc $(cat files) &&
 	compare lo $(cat files) &&
 	grep -h "formula cells" *.lo
@@ -86,7 +63,6 @@ test_expect_success OPENPYXL,LIBREOFFICE,GNUMERIC 'units that differ only in cas
 	export IMPACTLOG_DB=$TRASH/hostile.db &&
 	hostile_fixture_units >/dev/null &&
 	impactlog report --xlsx units.xlsx &&
-	lo_profile &&
 	lo_recalc units.xlsx &&
 	gnumeric_recalc units.xlsx &&
 	compare lo units.xlsx &&

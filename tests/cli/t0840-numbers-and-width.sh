@@ -6,18 +6,6 @@
 
 . "$(dirname "$0")/../lib.sh"
 
-# on_terminal COMMAND: runs the shell COMMAND with a terminal for its
-# standard input and output; what it printed goes to tty.out, with the
-# terminal's CRLF line ends made LF.
-on_terminal () {
-	local status
-
-	script -qec "$1" /dev/null >tty.raw 2>&1 </dev/null
-	status=$?
-	tr -d "\r" <tty.raw >tty.out
-	return $status
-}
-
 # widest FILE: the most terminal columns any line of FILE takes, wide
 # characters and emoji (East Asian Wide) counting two, marks none.
 widest () {

@@ -199,16 +199,7 @@ test_expect_success OPENPYXL 'an edited copy, for the spreadsheets to recalculat
 '
 
 test_expect_success OPENPYXL,LIBREOFFICE 'LibreOffice: readiness follows the edit' '
-	mkdir -p lo-profile/user &&
-	cat >lo-profile/user/registrymodifications.xcu <<-\EOF &&
-	<?xml version="1.0" encoding="UTF-8"?>
-	<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-	<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-	</oor:items>
-	EOF
-	HOME=$TEST_ROOT/home soffice -env:UserInstallation=file://$TRASH/lo-profile \
-		--headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir lo edited.xlsx \
-		>lo.log 2>&1 &&
+	lo_recalc edited.xlsx &&
 	"$PYTHON" "$READINESS" states lo/edited.xlsx >states.lo &&
 	test_cmp expect.edited states.lo
 '

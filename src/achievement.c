@@ -197,15 +197,6 @@ IL_PRINTF(2, 3) static int diagnose(struct il_diag *diag, const char *fmt, ...)
 	return -1;
 }
 
-/* Quotes TEXT for a message, shortened so one line stays one line. */
-static const char *quoted(const char *text, char *out, size_t size)
-{
-	size_t keep = il_utf8_prefix(text, 40);
-
-	snprintf(out, size, "'%.*s%s'", (int)keep, text, text[keep] ? "…" : "");
-	return out;
-}
-
 /* The bytes of the white-space character at P, 0 when there is none: ASCII's
  * (space, tab, line ends, vertical tab, form feed) and Unicode's spaces,
  * U+00A0 (no-break), U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F,
@@ -527,11 +518,11 @@ static void clear_field(struct il_achievement *a, enum il_field field)
 /* Reports a parser's phrase after the quoted input. */
 static int parsed(const char *why, const char *text, struct il_diag *diag)
 {
-	char q[160];
+	char q[IL_QUOTED_SIZE];
 
 	if (!why)
 		return 0;
-	return diagnose(diag, "%s %s", quoted(text, q, sizeof(q)), why);
+	return diagnose(diag, "%s %s", il_quoted(text, q), why);
 }
 
 /* A calendar day from 1900-03-01 on: before it, spreadsheets number days
@@ -562,11 +553,11 @@ static int set_text_field(char **slot, const char *text, long max, bool single_l
 static int set_count(long long *slot, bool *has, const char *text, long long min, long long max,
 		     struct il_diag *diag)
 {
-	char q[160];
+	char q[IL_QUOTED_SIZE];
 
 	if (il_parse_count(text, min, max, slot))
 		return diagnose(diag, "%s is not a whole number from %lld to %lld",
-				quoted(text, q, sizeof(q)), min, max);
+				il_quoted(text, q), min, max);
 	if (has)
 		*has = true;
 	return 0;

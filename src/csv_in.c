@@ -10,9 +10,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#define CHUNK_SIZE  (64 * 1024)
-#define STDIN_NAME  "<stdin>"
-#define QUOTE_CHARS 40 /* characters of a column name quoted in a message */
+#define CHUNK_SIZE (64 * 1024)
+#define STDIN_NAME "<stdin>"
 
 /* libcsv grows its field buffer by this much at a time; its default of 128
  * bytes would copy a long note over and over. */
@@ -132,15 +131,6 @@ static void on_field(void *text, size_t len, void *data)
 	in->fields++;
 }
 
-/* 'TEXT', cut short so that a message stays one line. */
-static const char *quoted(const char *text, char *out, size_t size)
-{
-	size_t keep = il_utf8_prefix(text, QUOTE_CHARS);
-
-	snprintf(out, size, "'%.*s%s'", (int)keep, text, text[keep] ? "…" : "");
-	return out;
-}
-
 static bool is_text(const char *text)
 {
 	return il_utf8_length(text, strlen(text)) >= 0 && !il_has_control(text, true);
@@ -158,11 +148,11 @@ static int field_by_name(const char *name)
 static void unknown_column(struct il_csv_in *in, const char *name)
 {
 	struct il_buf accepted = {0};
-	char q[QUOTE_CHARS * 4 + 8];
+	char q[IL_QUOTED_SIZE];
 
 	for (int f = 0; f < IL_FIELD_COUNT; f++)
 		il_buf_printf(&accepted, "%s%s", f ? ", " : "", il_fields[f].column);
-	il_csv_record_error(in, "unknown column %s (columns: %s)", quoted(name, q, sizeof(q)),
+	il_csv_record_error(in, "unknown column %s (columns: %s)", il_quoted(name, q),
 			    il_buf_str(&accepted));
 	il_buf_free(&accepted);
 }
@@ -225,7 +215,7 @@ static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_fiel
 	bool required = field == IL_FIELD_DATE || field == IL_FIELD_TAG || field == IL_FIELD_TITLE;
 	struct il_diag diag;
 	struct il_date date;
-	char q[QUOTE_CHARS * 4 + 8];
+	char q[IL_QUOTED_SIZE];
 	const char *why;
 
 	char *trimmed;
@@ -244,7 +234,7 @@ static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_fiel
 	 * takes only YYYY-MM-DD, not "today". */
 	trimmed = il_text_trim(text);
 	if ((why = il_parse_date(trimmed, &date))) {
-		il_csv_record_error(in, "column 'date': %s %s", quoted(trimmed, q, sizeof(q)), why);
+		il_csv_record_error(in, "column 'date': %s %s", il_quoted(trimmed, q), why);
 		rc = -1;
 	}
 	free(trimmed);

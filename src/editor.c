@@ -16,9 +16,6 @@
  * characters. */
 #define ENTRY_FILE_MAX (1024 * 1024)
 
-/* Characters of a line quoted in a message. */
-#define QUOTE_CHARS 40
-
 #define ERROR_PREFIX "# error: "
 
 /* The template explains each field with its help from il_fields, and adds
@@ -105,35 +102,30 @@ static int entry_field(const char *name)
 /* TEXT quoted for a message, shortened so that one line stays one line;
  * OTHERWISE when it holds a control character (a tab too), which must not
  * reach the file's error line or the terminal. */
-static const char *quoted(const char *text, const char *otherwise, char *out, size_t size)
+static const char *quoted(const char *text, const char *otherwise, char out[IL_QUOTED_SIZE])
 {
-	size_t keep = il_utf8_prefix(text, QUOTE_CHARS);
-
-	if (il_has_control(text, true))
-		return otherwise;
-	snprintf(out, size, "'%.*s%s'", (int)keep, text, text[keep] ? "…" : "");
-	return out;
+	return il_has_control(text, true) ? otherwise : il_quoted(text, out);
 }
 
 static void unknown_field(struct entry *e, const char *name)
 {
 	struct il_buf fields = {0};
-	char q[QUOTE_CHARS * 4 + 8];
+	char q[IL_QUOTED_SIZE];
 
 	for (int f = IL_FIELD_UID + 1; f < IL_FIELD_COUNT; f++)
 		il_buf_printf(&fields, "%s%s", f > IL_FIELD_UID + 1 ? ", " : "",
 			      il_fields[f].column);
-	entry_error(e, "unknown field %s (fields: %s)",
-		    quoted(name, "with control characters", q, sizeof(q)), il_buf_str(&fields));
+	entry_error(e, "unknown field %s (fields: %s)", quoted(name, "with control characters", q),
+		    il_buf_str(&fields));
 	il_buf_free(&fields);
 }
 
 static void not_a_field_line(struct entry *e, const char *line)
 {
-	char q[QUOTE_CHARS * 4 + 8];
+	char q[IL_QUOTED_SIZE];
 
 	entry_error(e, "%s is not a 'field: value' line",
-		    quoted(line, "a line with control characters", q, sizeof(q)));
+		    quoted(line, "a line with control characters", q));
 }
 
 static void set_value(struct entry *e, enum il_field field, const char *value)

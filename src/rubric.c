@@ -19,7 +19,6 @@
 #define STORED_NAME   "the stored rubric"
 #define ID_MAX	      64  /* characters */
 #define TEXT_MAX      500 /* characters of any other cell */
-#define QUOTE_CHARS   40
 
 enum column {
 	COL_ID,
@@ -118,15 +117,6 @@ static void fail_at(struct parser *p, long line, const char *fmt, ...)
 
 #define fail(p, ...) fail_at(p, (p)->record_line, __VA_ARGS__)
 
-/* 'TEXT', cut short so that a message stays one line. */
-static const char *quoted(const char *text, char *out, size_t size)
-{
-	size_t keep = il_utf8_prefix(text, QUOTE_CHARS);
-
-	snprintf(out, size, "'%.*s%s'", (int)keep, text, text[keep] ? "…" : "");
-	return out;
-}
-
 /* A cell trimmed of white space at both ends, newly allocated. */
 static char *trimmed(const char *text, size_t len)
 {
@@ -139,7 +129,7 @@ static char *trimmed(const char *text, size_t len)
 
 static void on_header_field(struct parser *p, char *cell)
 {
-	char q[128];
+	char q[IL_QUOTED_SIZE];
 	int c;
 
 	for (c = 0; c < COL_COUNT; c++)
@@ -149,7 +139,7 @@ static void on_header_field(struct parser *p, char *cell)
 		fail(p,
 		     "unknown column %s (the columns: id, track, level, dimension, "
 		     "expectation, measure, where, at_least, source)",
-		     quoted(cell, q, sizeof(q)));
+		     il_quoted(cell, q));
 	} else if (p->column_of[c] >= 0) {
 		fail(p, "column '%s' appears twice", column_names[c]);
 	} else {
@@ -190,7 +180,7 @@ static bool is_confidence(const char *name)
 
 static int parse_condition(struct parser *p, const char *text, size_t len, struct il_condition *out)
 {
-	char *word = il_xstrndup(text, len), q[128];
+	char *word = il_xstrndup(text, len), q[IL_QUOTED_SIZE];
 	size_t name_len = strspn(word, "abcdefghijklmnopqrstuvwxyz_");
 	const char *value = NULL;
 	int field;
@@ -204,7 +194,7 @@ static int parse_condition(struct parser *p, const char *text, size_t len, struc
 		     "where: unknown field in %s (fields: tag, unit, confidence, value, "
 		     "attributed, share, team_size, lead_days, scale_factor, orgs, evidence, "
 		     "witnesses)",
-		     quoted(word, q, sizeof(q)));
+		     il_quoted(word, q));
 		goto out;
 	}
 	for (size_t i = 0; i < IL_ARRAY_LEN(operators); i++) {
@@ -218,37 +208,36 @@ static int parse_condition(struct parser *p, const char *text, size_t len, struc
 	}
 	out->field = (enum il_condition_field)field;
 	if (!value) {
-		fail(p, "where: %s needs an operator: =, !=, >=, <=, > or <",
-		     quoted(word, q, sizeof(q)));
+		fail(p, "where: %s needs an operator: =, !=, >=, <=, > or <", il_quoted(word, q));
 		goto out;
 	}
 	if (!*value) {
-		fail(p, "where: %s needs a value after its operator", quoted(word, q, sizeof(q)));
+		fail(p, "where: %s needs a value after its operator", il_quoted(word, q));
 		goto out;
 	}
 	if (field <= IL_COND_CONFIDENCE) {
 		if (out->op != IL_OP_EQ && out->op != IL_OP_NE) {
-			fail(p, "where: %s: %s compares with = or != only",
-			     quoted(word, q, sizeof(q)), il_condition_fields[field]);
+			fail(p, "where: %s: %s compares with = or != only", il_quoted(word, q),
+			     il_condition_fields[field]);
 			goto out;
 		}
 		if (field == IL_COND_TAG && il_tag_parse(value) == IL_TAG_NONE) {
 			fail(p,
 			     "where: %s: not a tag (prevented-loss, enabled-scale or "
 			     "user-growth)",
-			     quoted(word, q, sizeof(q)));
+			     il_quoted(word, q));
 			goto out;
 		}
 		if (field == IL_COND_CONFIDENCE && !is_confidence(value)) {
 			fail(p, "where: %s: not a confidence (measured, estimated or projected)",
-			     quoted(word, q, sizeof(q)));
+			     il_quoted(word, q));
 			goto out;
 		}
 		out->word = il_xstrdup(value);
 	} else {
 		if (il_parse_amount(value, &out->number)) {
 			fail(p, "where: %s: %s compares with a number (250000, 250k, 1.2M)",
-			     quoted(word, q, sizeof(q)), il_condition_fields[field]);
+			     il_quoted(word, q), il_condition_fields[field]);
 			goto out;
 		}
 	}
@@ -276,7 +265,7 @@ static int parse_where(struct parser *p, struct il_expectation *e)
 
 static int parse_measure(struct parser *p, struct il_expectation *e, const char *text)
 {
-	char q[128];
+	char q[IL_QUOTED_SIZE];
 
 	for (size_t m = 0; m < IL_ARRAY_LEN(measure_names); m++) {
 		if (m == IL_MEASURE_SUM && strncasecmp(text, "sum:", 4) == 0) {
@@ -296,7 +285,7 @@ static int parse_measure(struct parser *p, struct il_expectation *e, const char 
 	fail(p,
 	     "measure: %s is not one (count, orgs, months, sum:UNIT, percent, evidence%%, "
 	     "witness%%, manual)",
-	     quoted(text, q, sizeof(q)));
+	     il_quoted(text, q));
 	return -1;
 }
 
@@ -347,7 +336,7 @@ static int check_row(struct parser *p, struct il_expectation *e)
 	const char *at_least = cell[COL_AT_LEAST] ? cell[COL_AT_LEAST] : "";
 	bool percent = e->measure == IL_MEASURE_PERCENT || e->measure == IL_MEASURE_EVIDENCE_PCT ||
 		       e->measure == IL_MEASURE_WITNESS_PCT;
-	char q[128];
+	char q[IL_QUOTED_SIZE];
 
 	if (!*at_least) {
 		fail(p, "at_least: required for a measured row (only manual rows have none)");
@@ -358,7 +347,7 @@ static int check_row(struct parser *p, struct il_expectation *e)
 		fail(p,
 		     percent ? "at_least: %s is not a percentage from 0 to 100"
 			     : "at_least: %s is not a number (3, 250k, 1.2M)",
-		     quoted(at_least, q, sizeof(q)));
+		     il_quoted(at_least, q));
 		return -1;
 	}
 	e->has_at_least = true;

@@ -268,6 +268,14 @@ size_t il_utf8_prefix(const char *s, size_t max)
 	return i;
 }
 
+const char *il_quoted(const char *text, char out[IL_QUOTED_SIZE])
+{
+	size_t keep = il_utf8_prefix(text, IL_QUOTE_CHARS);
+
+	snprintf(out, IL_QUOTED_SIZE, "'%.*s%s'", (int)keep, text, text[keep] ? "…" : "");
+	return out;
+}
+
 /* The code point at S; *LEN gets its bytes.  A byte that starts no valid
  * sequence stands for itself, so a bad string is measured, not overrun. */
 static uint32_t utf8_decode(const unsigned char *s, size_t *len)

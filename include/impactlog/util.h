@@ -72,6 +72,13 @@ long il_utf8_length(const char *s, size_t len);
 /* Number of bytes of S that hold at most MAX code points. */
 size_t il_utf8_prefix(const char *s, size_t max);
 
+/* TEXT in quotes for a message, cut to IL_QUOTE_CHARS characters and "…"
+ * so that one line stays one line: "'Payments'".  OUT is the size of
+ * IL_QUOTED_SIZE. */
+#define IL_QUOTE_CHARS 40
+#define IL_QUOTED_SIZE (IL_QUOTE_CHARS * 4 + 8)
+const char *il_quoted(const char *text, char out[IL_QUOTED_SIZE]);
+
 /* Columns valid UTF-8 S takes on a terminal: East Asian wide characters
  * and emoji take two, combining marks none. */
 size_t il_utf8_width(const char *s);

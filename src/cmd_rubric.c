@@ -76,8 +76,7 @@ static void print_table(const struct il_rubric *r)
 		printf("  %-*s  %-*s  %s\n", id_width, e->id,
 		       dimension_width + (int)(strlen(e->dimension) - il_utf8_width(e->dimension)),
 		       e->dimension, e->expectation);
-		printf("%*s%s%s%s%s", indent, "", il_measure_name(e->measure),
-		       e->unit ? e->unit : "", *e->where ? " " : "", e->where);
+		printf("%*s%s%s%s", indent, "", e->measure_name, *e->where ? " " : "", e->where);
 		if (e->has_at_least) {
 			char number[IL_NUMBER_SIZE];
 

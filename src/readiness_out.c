@@ -203,15 +203,7 @@ void il_readiness_write_json(FILE *f, const struct il_readiness *rd)
 		fputs(", \"expectation\": ", f);
 		json_string(f, e->expectation);
 		fputs(", \"measure\": ", f);
-		if (e->measure == IL_MEASURE_SUM) {
-			struct il_buf m = {0};
-
-			il_buf_printf(&m, "sum:%s", e->unit);
-			json_string(f, il_buf_str(&m));
-			il_buf_free(&m);
-		} else {
-			json_string(f, il_measure_name(e->measure));
-		}
+		json_string(f, e->measure_name);
 		fputs(", \"value\": ", f);
 		if (item->measurable)
 			json_number(f, item->value);

@@ -35,8 +35,7 @@ enum readiness_column {
 	RD_CRITERIA, /* the first of a row's criteria, one cell each */
 };
 
-#define HEADER_ROW  3
-#define FORMULA_MAX 2048
+#define HEADER_ROW 3
 
 /* The Achievements column a condition's field is read from. */
 static enum column field_column(enum il_condition_field field)
@@ -210,15 +209,11 @@ static void put_row(struct sheet *s, const struct il_readiness_item *item, bool 
 {
 	const struct il_expectation *e = item->e;
 	struct il_buf text = {0};
-	char formula[FORMULA_MAX], measured[32], at_least[32];
+	char formula[160], measured[32], at_least[32];
 
 	il_xlsx_put_text(s, RD_DIMENSION, e->dimension, NULL);
 	il_xlsx_put_text(s, RD_EXPECTATION, e->expectation, NULL);
-	il_xlsx_put_text(s, RD_MEASURE, il_measure_name(e->measure), NULL);
-	if (e->measure == IL_MEASURE_SUM) {
-		il_buf_printf(&text, "%s%s", il_measure_name(e->measure), e->unit);
-		il_xlsx_put_text(s, RD_MEASURE, il_buf_str(&text), NULL);
-	}
+	il_xlsx_put_text(s, RD_MEASURE, e->measure_name, NULL);
 	il_xlsx_put_text(s, RD_WHERE, e->where, NULL);
 	if (!item->measurable) {
 		il_xlsx_put_text(s, RD_STATE, il_readiness_state(item), NULL);
@@ -227,11 +222,9 @@ static void put_row(struct sheet *s, const struct il_readiness_item *item, bool 
 	}
 	il_xlsx_put_number(s, RD_AT_LEAST, e->at_least, measure_format(s->x, e, e->at_least));
 	if (has_formula(e)) {
-		il_buf_reset(&text);
 		measure_formula(s->x, e, s->row, &text);
-		snprintf(formula, sizeof(formula), "%s", il_buf_str(&text));
-		il_xlsx_put_formula(s, RD_MEASURED, formula, measure_format(s->x, e, item->value),
-				    item->value);
+		il_xlsx_put_formula(s, RD_MEASURED, il_buf_str(&text),
+				    measure_format(s->x, e, item->value), item->value);
 		put_criteria(s, e);
 	} else {
 		il_xlsx_put_number(s, RD_MEASURED, item->value,

@@ -75,11 +75,6 @@ static const struct {
 	{"=", IL_OP_EQ},  {">", IL_OP_GT},  {"<", IL_OP_LT},
 };
 
-const char *il_measure_name(enum il_measure measure)
-{
-	return measure_names[measure];
-}
-
 /* --- Parsing ------------------------------------------------------------- */
 
 struct parser {
@@ -275,10 +270,14 @@ static int parse_measure(struct parser *p, struct il_expectation *e, const char 
 			}
 			e->measure = IL_MEASURE_SUM;
 			e->unit = il_xstrdup(text + 4);
+			e->measure_name = il_xmalloc(strlen(text) + 1);
+			memcpy(e->measure_name, "sum:", 4);
+			strcpy(e->measure_name + 4, e->unit);
 			return 0;
 		}
 		if (m != IL_MEASURE_SUM && strcasecmp(text, measure_names[m]) == 0) {
 			e->measure = (enum il_measure)m;
+			e->measure_name = il_xstrdup(measure_names[m]);
 			return 0;
 		}
 	}
@@ -364,6 +363,7 @@ static void free_expectation(struct il_expectation *e)
 	free(e->where);
 	free(e->source);
 	free(e->unit);
+	free(e->measure_name);
 	for (size_t i = 0; i < e->conditions_len; i++)
 		free(e->conditions[i].word);
 	free(e->conditions);

@@ -64,7 +64,8 @@ struct il_condition {
 struct il_expectation {
 	char *id, *track, *level, *dimension, *expectation, *where, *source;
 	enum il_measure measure;
-	char *unit; /* IL_MEASURE_SUM's unit; NULL otherwise */
+	char *measure_name; /* as a rubric writes it: "count", "sum:USD" */
+	char *unit;	    /* IL_MEASURE_SUM's unit; NULL otherwise */
 	struct il_condition *conditions;
 	size_t conditions_len;
 	bool has_at_least; /* false only for manual rows */
@@ -80,10 +81,6 @@ struct il_rubric {
 
 /* The names of the condition fields, as `where` spells them: "tag". */
 extern const char *const il_condition_fields[IL_COND_FIELD_COUNT];
-
-/* A measure's name as a rubric writes it: "count"; "sum:" for IL_MEASURE_SUM,
- * to be followed by the unit. */
-const char *il_measure_name(enum il_measure measure);
 
 /* Parses the rubric TEXT (LEN bytes), named NAME in messages.  Returns 0,
  * or -1 after one "NAME:LINE: ..." line on stderr; R is then empty. */

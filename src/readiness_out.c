@@ -3,6 +3,8 @@
 
 #include "impactlog/readiness.h"
 
+#include "report_text.h"
+
 #include "impactlog/format.h"
 
 #include <inttypes.h>
@@ -104,16 +106,6 @@ void il_readiness_write_text(FILE *f, const struct il_readiness *rd, const char 
 	il_readiness_write_text_rows(f, rd, 0);
 }
 
-/* TEXT with Markdown's special characters escaped, on one line. */
-static void md_text(FILE *f, const char *text)
-{
-	for (const char *p = text; *p; p++) {
-		if (strchr("\\`*_[]<>|~", *p))
-			putc('\\', f);
-		putc(strchr("\t\r\n", *p) ? ' ' : *p, f);
-	}
-}
-
 void il_readiness_write_markdown_rows(FILE *f, const struct il_readiness *rd)
 {
 	const char **dims = il_xmalloc((rd->len + 1) * sizeof(*dims));
@@ -133,11 +125,11 @@ void il_readiness_write_markdown_rows(FILE *f, const struct il_readiness *rd)
 			il_buf_reset(&words);
 			measured_words(item, &words);
 			fputs("| ", f);
-			md_text(f, first ? dims[d] : "");
+			il_md_text(f, first ? dims[d] : "");
 			fprintf(f, " | %s | ", il_readiness_state(item));
-			md_text(f, item->e->expectation);
+			il_md_text(f, item->e->expectation);
 			fputs(" | ", f);
-			md_text(f, il_buf_str(&words));
+			il_md_text(f, il_buf_str(&words));
 			fputs(" |\n", f);
 			first = false;
 		}
@@ -145,7 +137,7 @@ void il_readiness_write_markdown_rows(FILE *f, const struct il_readiness *rd)
 	il_buf_reset(&words);
 	il_readiness_verdict(rd, &words);
 	fputs("\n**", f);
-	md_text(f, il_buf_str(&words));
+	il_md_text(f, il_buf_str(&words));
 	fputs("**\n", f);
 	il_buf_free(&words);
 	free(dims);
@@ -157,9 +149,9 @@ void il_readiness_write_markdown(FILE *f, const struct il_readiness *rd, const c
 
 	il_readiness_title(rd, &title);
 	fputs("## ", f);
-	md_text(f, il_buf_str(&title));
+	il_md_text(f, il_buf_str(&title));
 	fputs("\n\n_", f);
-	md_text(f, period);
+	il_md_text(f, period);
 	fputs("_\n", f);
 	il_buf_free(&title);
 	il_readiness_write_markdown_rows(f, rd);

@@ -16,10 +16,7 @@
 
 #define MD_BAR_WIDTH 20 /* block characters of the longest Markdown bar */
 
-/* TEXT with Markdown's special characters escaped and white space runs
- * (a note's newlines) made single spaces, so it stays on its line and in
- * its table cell. */
-static void md_text(FILE *f, const char *text)
+void il_md_text(FILE *f, const char *text)
 {
 	bool space = false;
 
@@ -40,13 +37,13 @@ static void md_text(FILE *f, const char *text)
 static void md_row_start(FILE *f, const char *first)
 {
 	fputs("| ", f);
-	md_text(f, first);
+	il_md_text(f, first);
 }
 
 static void md_cell(FILE *f, const char *text)
 {
 	fputs(" | ", f);
-	md_text(f, text);
+	il_md_text(f, text);
 }
 
 /* A table row of a label and its value. */
@@ -61,13 +58,13 @@ static void md_row(FILE *f, const char *label, const char *value)
 static void md_heading(FILE *f, enum il_report_section section)
 {
 	fputs("\n## ", f);
-	md_text(f, il_report_section_title(section));
+	il_md_text(f, il_report_section_title(section));
 	fputs("\n\n", f);
 }
 
 static void md_empty(FILE *f, enum il_report_section section)
 {
-	md_text(f, il_report_section_empty(section));
+	il_md_text(f, il_report_section_empty(section));
 	fputc('\n', f);
 }
 
@@ -75,7 +72,7 @@ static void md_empty(FILE *f, enum il_report_section section)
 static void md_item_label(FILE *f, const char *label)
 {
 	fputs("- ", f);
-	md_text(f, label);
+	il_md_text(f, label);
 	fputs(": ", f);
 }
 
@@ -83,7 +80,7 @@ static void md_item_label(FILE *f, const char *label)
 static void md_strong(FILE *f, const char *text)
 {
 	fputs("**", f);
-	md_text(f, text);
+	il_md_text(f, text);
 	fputs("**", f);
 }
 
@@ -94,7 +91,7 @@ static void md_more(FILE *f, const char *prefix, long count)
 
 	il_report_more(count, &more);
 	fputs(prefix, f);
-	md_text(f, il_buf_str(&more));
+	il_md_text(f, il_buf_str(&more));
 	fputc('\n', f);
 	il_buf_free(&more);
 }
@@ -104,10 +101,10 @@ static void md_header(FILE *f, const struct il_report *r)
 	struct il_buf line = {0};
 
 	fputs("# ", f);
-	md_text(f, il_report_section_title(IL_SECTION_HEADING));
+	il_md_text(f, il_report_section_title(IL_SECTION_HEADING));
 	if (*r->profile.name) {
 		fputs(": ", f);
-		md_text(f, r->profile.name);
+		il_md_text(f, r->profile.name);
 	}
 	fputs("\n\n| | |\n|---|---|\n", f);
 	il_report_who(&r->profile, &line);
@@ -173,13 +170,13 @@ static void md_totals(FILE *f, const struct il_report *r)
 		fputs(" |\n", f);
 	}
 	fputc('\n', f);
-	md_text(f, il_report_word(IL_WORD_TOTALS_NOTE));
+	il_md_text(f, il_report_word(IL_WORD_TOTALS_NOTE));
 	if (r->has_previous) {
 		struct il_buf note = {0};
 
 		il_report_totals_previous_note(r, &note);
 		fputc(' ', f);
-		md_text(f, il_buf_str(&note));
+		il_md_text(f, il_buf_str(&note));
 		il_buf_free(&note);
 	}
 	fputc('\n', f);
@@ -207,9 +204,9 @@ static void md_loss(FILE *f, const struct il_report *r)
 		il_buf_reset(&line);
 		il_report_lead_days_count(loss, &line);
 		fputc(' ', f);
-		md_text(f, il_buf_str(&line));
+		il_md_text(f, il_buf_str(&line));
 	} else {
-		md_text(f, il_report_word(IL_WORD_NO_LEAD_DAYS));
+		il_md_text(f, il_report_word(IL_WORD_NO_LEAD_DAYS));
 	}
 	fputc('\n', f);
 	il_buf_free(&line);
@@ -228,7 +225,7 @@ static void md_scale(FILE *f, const struct il_report *r)
 	}
 	if (!scale->factor_count) {
 		md_item_label(f, il_report_word(IL_WORD_SCALE_FACTORS));
-		md_text(f, il_report_word(IL_WORD_NO_SCALE_FACTORS));
+		il_md_text(f, il_report_word(IL_WORD_NO_SCALE_FACTORS));
 		fputc('\n', f);
 		return;
 	}
@@ -236,14 +233,14 @@ static void md_scale(FILE *f, const struct il_report *r)
 	md_item_label(f, il_report_word(IL_WORD_LARGEST_FACTOR));
 	md_strong(f, factor);
 	fprintf(f, " (#%lld ", (long long)scale->largest_id);
-	md_text(f, scale->largest_title);
+	il_md_text(f, scale->largest_title);
 	fputs(")\n", f);
 	il_format_scale(scale->median_factor, factor, sizeof(factor));
 	md_item_label(f, il_report_word(IL_WORD_MEDIAN_FACTOR));
 	md_strong(f, factor);
 	il_report_factor_count(scale, &line);
 	fputc(' ', f);
-	md_text(f, il_buf_str(&line));
+	il_md_text(f, il_buf_str(&line));
 	fputc('\n', f);
 	il_buf_free(&line);
 }
@@ -287,7 +284,7 @@ static void md_breadth(FILE *f, const struct il_report *r)
 	md_item_label(f, il_report_word(IL_WORD_MULTI_ORG));
 	fprintf(f, "**%ld** ", b->multi_org);
 	il_report_of_achievements(r->count, &line);
-	md_text(f, il_buf_str(&line));
+	il_md_text(f, il_buf_str(&line));
 	fputc('\n', f);
 	il_buf_free(&line);
 	if (b->orgs_len)
@@ -303,9 +300,9 @@ static void md_item_line(FILE *f, enum il_report_word label, const char *text)
 	if (!*text)
 		return;
 	fputs("  \n   ", f);
-	md_text(f, il_report_word(label));
+	il_md_text(f, il_report_word(label));
 	fputs(": ", f);
-	md_text(f, text);
+	il_md_text(f, text);
 }
 
 static void md_item(FILE *f, const struct il_report_item *it, int rank)
@@ -313,13 +310,13 @@ static void md_item(FILE *f, const struct il_report_item *it, int rank)
 	struct il_buf line = {0};
 
 	fprintf(f, "%d. **", rank);
-	md_text(f, it->title);
+	il_md_text(f, it->title);
 	fputs("**  \n   ", f);
-	md_text(f, it->sentence);
+	il_md_text(f, it->sentence);
 	fputs("  \n   ", f);
 	il_report_item_details(it, &line);
 	fputc('_', f);
-	md_text(f, il_buf_str(&line));
+	il_md_text(f, il_buf_str(&line));
 	fputc('_', f);
 	md_item_line(f, IL_WORD_EVIDENCE, it->evidence);
 	md_item_line(f, IL_WORD_WITNESSES, it->witnesses);
@@ -334,7 +331,7 @@ static void md_top(FILE *f, const struct il_report *r)
 	int rank = 0;
 
 	fputs("\n## ", f);
-	md_text(f, il_report_section_title(IL_SECTION_TOP));
+	il_md_text(f, il_report_section_title(IL_SECTION_TOP));
 	fputc('\n', f);
 	if (!r->top_len) {
 		fputc('\n', f);
@@ -345,7 +342,7 @@ static void md_top(FILE *f, const struct il_report *r)
 			group = r->top[i].tag;
 			rank = 0;
 			fputs("\n### ", f);
-			md_text(f, il_report_tag_heading(group));
+			il_md_text(f, il_report_tag_heading(group));
 			fputs("\n\n", f);
 		}
 		md_item(f, &r->top[i], ++rank);
@@ -360,13 +357,13 @@ static void md_gap(FILE *f, const char *label, const struct il_report_gap *gap, 
 		const struct il_report_item *it = &gap->items[i];
 
 		fprintf(f, "  - #%lld %s ", (long long)it->id, it->date);
-		md_text(f, it->title);
+		il_md_text(f, it->title);
 		if (show_team) {
 			struct il_buf team = {0};
 
 			il_report_team_of(it->team_size, &team);
 			fputs(" (", f);
-			md_text(f, il_buf_str(&team));
+			il_md_text(f, il_buf_str(&team));
 			fputc(')', f);
 			il_buf_free(&team);
 		}
@@ -390,7 +387,7 @@ static void md_gaps(FILE *f, const struct il_report *r)
 	il_report_empty_months(r, &months);
 	if (months.len) {
 		fputs(" (", f);
-		md_text(f, il_buf_str(&months));
+		il_md_text(f, il_buf_str(&months));
 		fputc(')', f);
 	}
 	fputc('\n', f);
@@ -423,7 +420,7 @@ static void md_months(FILE *f, const struct il_report *r)
 			blocks = 1;
 		for (long b = 0; b < blocks; b++)
 			fputs("█", f);
-		md_text(f, il_report_month_state(m));
+		il_md_text(f, il_report_month_state(m));
 		fputs(" |\n", f);
 	}
 }
@@ -435,13 +432,13 @@ static void md_readiness(FILE *f, const struct il_report *r)
 
 	if (rd->unavailable) {
 		md_heading(f, IL_SECTION_READINESS);
-		md_text(f, rd->unavailable);
+		il_md_text(f, rd->unavailable);
 		fputc('\n', f);
 		return;
 	}
 	il_readiness_title(rd, &title);
 	fputs("\n## ", f);
-	md_text(f, il_buf_str(&title));
+	il_md_text(f, il_buf_str(&title));
 	fputc('\n', f);
 	il_buf_free(&title);
 	il_readiness_write_markdown_rows(f, rd);

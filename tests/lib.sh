@@ -318,6 +318,21 @@ on_terminal () {
 	return $status
 }
 
+# widest FILE: the most terminal columns any line of FILE takes, wide
+# characters and emoji (East Asian Wide) counting two, marks none; read
+# by Python's unicodedata, independently of impactlog's own width table.
+widest () {
+	/usr/bin/python3 -c 'import sys, unicodedata
+def width(line):
+    w = 0
+    for c in line:
+        if unicodedata.combining(c) or c in "\u200b\u200d\ufe0f":
+            continue
+        w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+    return w
+print(max((width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"
+}
+
 # LibreOffice recalculates an xlsx file on load only when told to: lo_profile
 # makes a profile of its own that says "always", which lo_recalc FILE.xlsx...
 # uses to recalculate each FILE into lo/FILE.xlsx, in one start of

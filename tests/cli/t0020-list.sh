@@ -10,19 +10,6 @@ ids () {
 for a in json.load(open(sys.argv[1])): print(a["id"])' ids.json
 }
 
-# widest FILE: the most terminal columns any line of FILE takes.
-widest () {
-	/usr/bin/python3 -c 'import sys, unicodedata
-def width(line):
-    w = 0
-    for c in line:
-        if unicodedata.combining(c) or c in "\u200b\u200d\ufe0f":
-            continue
-        w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
-    return w
-print(max((width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"
-}
-
 # list_on_terminal COLS [OPTIONS]: list on a terminal COLS wide, into
 # tty.out.  TERM is set: the machine running the tests may have none.
 list_on_terminal () {

@@ -6,20 +6,6 @@
 
 . "$(dirname "$0")/../lib.sh"
 
-# widest FILE: the most terminal columns any line of FILE takes, wide
-# characters and emoji (East Asian Wide) counting two, marks none.
-widest () {
-	/usr/bin/python3 -c 'import sys, unicodedata
-def width(line):
-    w = 0
-    for c in line:
-        if unicodedata.combining(c) or c in "\u200b\u200d\ufe0f":
-            continue
-        w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
-    return w
-print(max((width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")), default=0))' "$1"
-}
-
 ESC=$(printf "\033")
 
 test_expect_success 'setup' '

@@ -6,7 +6,6 @@
 #include "impactlog/readiness.h"
 #include "impactlog/report.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 enum format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_JSON };
@@ -62,25 +61,6 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 	return il_filter_check(&req->filter);
 }
 
-/* The profile's track and target level, where no option gives them. */
-static int profile_defaults(struct il_db *db, struct request *req, char **track, char **level)
-{
-	sqlite3_stmt *stmt = il_report_prepare(db, "profile.sql");
-	int rc;
-
-	if (!stmt)
-		return -1;
-	rc = il_db_step(db, stmt);
-	*track = il_xstrdup(req->track	       ? req->track
-			    : rc == SQLITE_ROW ? il_column_text(stmt, 2)
-					       : "");
-	*level = il_xstrdup(req->level	       ? req->level
-			    : rc == SQLITE_ROW ? il_column_text(stmt, 3)
-					       : "");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 static int run(struct il_db *db, const struct request *req, const char *track, const char *level)
 {
 	struct il_rubric rubric;
@@ -114,24 +94,30 @@ static int run(struct il_db *db, const struct request *req, const char *track, c
 int cmd_readiness(struct il_ctx *ctx, int argc, char **argv)
 {
 	struct request req = {0};
+	struct il_report_profile profile;
 	struct il_db *db;
-	char *track = NULL, *level = NULL;
+	const char *track, *level;
 	int rc;
 
 	if ((rc = parse(ctx, argc, argv, &req)) != IL_CMD_OK)
 		return rc;
 	if (!(db = il_ctx_db(ctx)))
 		return IL_CMD_ERROR;
-	if (profile_defaults(db, &req, &track, &level) < 0) {
-		rc = IL_CMD_ERROR;
-	} else if (!*track || !*level) {
+	if (il_report_profile_load(db, &profile) < 0) {
+		il_report_profile_free(&profile);
+		il_db_rollback(db);
+		return IL_CMD_ERROR;
+	}
+	/* The options before the profile's track and target level. */
+	track = req.track ? req.track : profile.track;
+	level = req.level ? req.level : profile.target_level;
+	if (!*track || !*level) {
 		il_error("%s", il_readiness_unset);
 		rc = IL_CMD_ERROR;
 	} else {
 		rc = run(db, &req, track, level);
 	}
-	free(track);
-	free(level);
+	il_report_profile_free(&profile);
 	il_db_rollback(db);
 	return rc;
 }

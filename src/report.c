@@ -109,16 +109,29 @@ static void read_profile(sqlite3_stmt *stmt, void *target)
 {
 	struct il_report_profile *p = target;
 
-	free(p->name);
-	free(p->level);
-	free(p->track);
-	free(p->target_level);
-	free(p->manager);
+	il_report_profile_free(p);
 	p->name = column_dup(stmt, 0);
 	p->level = column_dup(stmt, 1);
 	p->track = column_dup(stmt, 2);
 	p->target_level = column_dup(stmt, 3);
 	p->manager = column_dup(stmt, 4);
+}
+
+int il_report_profile_load(struct il_db *db, struct il_report_profile *p)
+{
+	/* No profile row yet: every field "". */
+	*p = (struct il_report_profile){il_xstrdup(""), il_xstrdup(""), il_xstrdup(""),
+					il_xstrdup(""), il_xstrdup("")};
+	return run_one_row(db, il_report_prepare(db, "profile.sql"), read_profile, p);
+}
+
+void il_report_profile_free(struct il_report_profile *p)
+{
+	free(p->name);
+	free(p->level);
+	free(p->track);
+	free(p->target_level);
+	free(p->manager);
 }
 
 struct overview {
@@ -183,10 +196,7 @@ static int build_heading(struct il_db *db, const struct il_filter *f, long long 
 	r->previous_cycle = il_xstrdup(!r->has_previous ? ""
 				       : r->narrowed	? r->previous_period
 							: previous.cycle);
-	/* No profile row yet: every field "". */
-	r->profile = (struct il_report_profile){il_xstrdup(""), il_xstrdup(""), il_xstrdup(""),
-						il_xstrdup(""), il_xstrdup("")};
-	if (run_one_row(db, il_report_prepare(db, "profile.sql"), read_profile, &r->profile) < 0 ||
+	if (il_report_profile_load(db, &r->profile) < 0 ||
 	    run_one_row(db, il_report_prepare(db, "overview.sql"), read_overview, &o) < 0)
 		return -1;
 	r->count = o.count;
@@ -632,13 +642,7 @@ static void free_items(struct il_report_item *items, size_t len)
 
 void il_report_free(struct il_report *r)
 {
-	struct il_report_profile *p = &r->profile;
-
-	free(p->name);
-	free(p->level);
-	free(p->track);
-	free(p->target_level);
-	free(p->manager);
+	il_report_profile_free(&r->profile);
 	free(r->period);
 	free(r->scope);
 	free(r->cycle);

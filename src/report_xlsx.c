@@ -190,15 +190,12 @@ static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, b
  * and before the report model is built. */
 static int wants_readiness(struct il_db *db, bool *wants)
 {
-	sqlite3_stmt *stmt = il_report_prepare(db, "profile.sql");
-	int rc;
+	struct il_report_profile profile;
+	int rc = il_report_profile_load(db, &profile);
 
-	if (!stmt)
-		return -1;
-	rc = il_db_step(db, stmt);
-	*wants = rc == SQLITE_ROW && *il_column_text(stmt, 2) && *il_column_text(stmt, 3);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	*wants = rc == 0 && *profile.track && *profile.target_level;
+	il_report_profile_free(&profile);
+	return rc;
 }
 
 static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)

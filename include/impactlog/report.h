@@ -80,6 +80,11 @@ struct il_report_profile {
 	char *manager;
 };
 
+/* The profile row, each field "" when not set (or without a row).
+ * Returns 0, or -1 after one message; free with il_report_profile_free. */
+int il_report_profile_load(struct il_db *db, struct il_report_profile *profile);
+void il_report_profile_free(struct il_report_profile *profile);
+
 /* Per tag and unit: one row for each (tag, unit) present in the period or,
  * with --cycle, in the previous cycle.  Sorted by tag (enum order), then by
  * attributed value, largest first. */

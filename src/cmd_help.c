@@ -3,7 +3,6 @@
 #include "impactlog/cli.h"
 #include "impactlog/help.h"
 
-#include "impactlog/achievement.h"
 #include "impactlog/util.h"
 
 #include <stdbool.h>
@@ -11,57 +10,18 @@
 
 #define HELP_WIDTH 80
 
-/* Where an option's description starts, and the indent of its further
- * lines: the layout of every options text in the command table. */
-#define OPTION_INDENT "                       "
-#define OPTION_COLUMN (sizeof(OPTION_INDENT) - 1)
-#define OPTION_WIDTH  (HELP_WIDTH - 1)
-
-/* N spaces, N at most OPTION_COLUMN. */
-static const char *blanks(size_t n)
-{
-	static const char indent[] = OPTION_INDENT;
-
-	return indent + OPTION_COLUMN - n;
-}
-
 /* Prints the words of TEXT in lines of at most HELP_WIDTH columns, the first
  * going on from column START and the rest indented to INDENT, so that a long
  * summary in the command table still reads well in a terminal. */
 static void print_wrapped(const char *text, size_t start, size_t indent)
 {
-	struct il_buf out = {0};
+	struct il_buf out = {0}, blanks = {0};
 
-	il_buf_wrap(&out, text, start, blanks(indent), HELP_WIDTH);
+	il_buf_printf(&blanks, "%*s", (int)indent, "");
+	il_buf_wrap(&out, text, start, il_buf_str(&blanks), HELP_WIDTH);
 	printf("%s\n", il_buf_str(&out));
 	il_buf_free(&out);
-}
-
-/* One option of add and edit, from the field table:
- * "  --team-size N        people who delivered it (default: 1)". */
-static void field_option(struct il_buf *out, const struct il_field_info *field)
-{
-	struct il_buf words = {0};
-	size_t start = out->len;
-
-	il_buf_printf(out, "  %s %s", field->option, field->metavar);
-	il_buf_printf(out, "%*s", (int)(OPTION_COLUMN - (out->len - start)), "");
-	il_buf_puts(&words, field->help);
-	if (field->is_list)
-		il_buf_puts(&words, " (repeatable)");
-	if (field->by_default)
-		il_buf_printf(&words, " (default: %s)", field->by_default);
-	il_buf_wrap(out, il_buf_str(&words), out->len - start, OPTION_INDENT, OPTION_WIDTH);
-	il_buf_puts(out, "\n");
-	il_buf_free(&words);
-}
-
-void il_help_options(struct il_buf *out, const struct il_command *c)
-{
-	for (int f = 0; c->field_options && f < IL_FIELD_COUNT; f++)
-		if (il_fields[f].metavar)
-			field_option(out, &il_fields[f]);
-	il_buf_puts(out, c->options);
+	il_buf_free(&blanks);
 }
 
 static void print_overview(const struct il_command *commands)

@@ -1,9 +1,20 @@
-/* The man page, written from the command table and the help texts, so that
- * `impactlog help`, `impactlog help COMMAND` and man impactlog agree. */
+/* The help texts and the man page written from them and the command table,
+ * so that `impactlog help`, `impactlog help COMMAND` and man impactlog
+ * agree; the field options are laid out here from il_fields. */
 
 #include "impactlog/help.h"
 
+#include "impactlog/achievement.h"
+#include "impactlog/util.h"
+
 #include <string.h>
+
+/* Where an option's description starts, the indent of its further lines,
+ * and the width they keep to: the layout of every options text in the
+ * command table. */
+#define OPTION_INDENT "                       "
+#define OPTION_COLUMN (sizeof(OPTION_INDENT) - 1)
+#define OPTION_WIDTH  79
 
 const char il_help_description[] =
 	"Log achievements with the numbers that make them count, and turn them\n"
@@ -199,6 +210,33 @@ static const char man_sections[] =
 	".fi\n"
 	".SH SEE ALSO\n"
 	".BR sqlite3 (1)\n";
+
+/* One option of add and edit, from the field table:
+ * "  --team-size N        people who delivered it (default: 1)". */
+static void field_option(struct il_buf *out, const struct il_field_info *field)
+{
+	struct il_buf words = {0};
+	size_t start = out->len;
+
+	il_buf_printf(out, "  %s %s", field->option, field->metavar);
+	il_buf_printf(out, "%*s", (int)(OPTION_COLUMN - (out->len - start)), "");
+	il_buf_puts(&words, field->help);
+	if (field->is_list)
+		il_buf_puts(&words, " (repeatable)");
+	if (field->by_default)
+		il_buf_printf(&words, " (default: %s)", field->by_default);
+	il_buf_wrap(out, il_buf_str(&words), out->len - start, OPTION_INDENT, OPTION_WIDTH);
+	il_buf_puts(out, "\n");
+	il_buf_free(&words);
+}
+
+void il_help_options(struct il_buf *out, const struct il_command *c)
+{
+	for (int f = 0; c->field_options && f < IL_FIELD_COUNT; f++)
+		if (il_fields[f].metavar)
+			field_option(out, &il_fields[f]);
+	il_buf_puts(out, c->options);
+}
 
 /* Writes TEXT escaped for roff: backslashes, and dashes as \- so that
  * options can be searched for and copied. */

@@ -70,7 +70,11 @@ static int run(struct il_db *db, const struct request *req, const char *track, c
 
 	if (il_rubric_load(db, &rubric) < 0)
 		return IL_CMD_ERROR;
-	rc = il_readiness_build(db, &rubric, &req->filter, track, level, &rd);
+	if (il_report_select(db, &req->filter) < 0) {
+		il_rubric_free(&rubric);
+		return IL_CMD_ERROR;
+	}
+	rc = il_readiness_build(db, &rubric, track, level, &rd);
 	if (rc != 0) {
 		if (rd.unavailable)
 			il_error("%s", rd.unavailable);

@@ -1,8 +1,10 @@
-/* Formatting numbers for people (compact) and for files (exact). */
+/* Formatting numbers for people (compact) and for files (exact), and text
+ * for Markdown. */
 
 #include "impactlog/format.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,4 +289,22 @@ void il_format_percent(double percent, char *out, size_t size)
 		snprintf(out, size, "-");
 	else if (magnitude >= 1000 || !write_small(magnitude, 3, 0, sign, "%", out, size))
 		write_large(magnitude, sign, "%", out, size);
+}
+
+void il_md_text(FILE *f, const char *text)
+{
+	bool space = false;
+
+	for (const char *p = text; *p; p++) {
+		if (strchr(" \t\r\n", *p)) {
+			space = true;
+			continue;
+		}
+		if (space)
+			fputc(' ', f);
+		space = false;
+		if (strchr("\\`*_[]<>|~", *p))
+			fputc('\\', f);
+		fputc(*p, f);
+	}
 }

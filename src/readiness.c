@@ -3,11 +3,8 @@
 
 #include "impactlog/readiness.h"
 
-#include "report_model.h"
-
 #include "impactlog/embed.h"
 #include "impactlog/format.h"
-#include "impactlog/report.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -501,8 +498,8 @@ static void measure(struct il_readiness_item *item, const struct facts *facts)
 	il_buf_free(&missing);
 }
 
-int il_readiness_build(struct il_db *db, const struct il_rubric *r, const struct il_filter *filter,
-		       const char *track, const char *level, struct il_readiness *out)
+int il_readiness_build(struct il_db *db, const struct il_rubric *r, const char *track,
+		       const char *level, struct il_readiness *out)
 {
 	struct facts facts = {0};
 
@@ -538,7 +535,7 @@ int il_readiness_build(struct il_db *db, const struct il_rubric *r, const struct
 		il_buf_free(&why);
 		return 1;
 	}
-	if ((filter && il_report_select(db, filter) < 0) || load_facts(db, &facts) < 0) {
+	if (load_facts(db, &facts) < 0) {
 		free_facts(&facts);
 		il_readiness_free(out);
 		return -1;
@@ -584,9 +581,11 @@ void il_readiness_verdict(const struct il_readiness *rd, struct il_buf *out)
 		il_buf_printf(out, "; %d to argue in person", rd->manual);
 }
 
+const char il_readiness_met[] = "met", il_readiness_not_yet[] = "not yet";
+
 const char *il_readiness_state(const struct il_readiness_item *item)
 {
 	return !item->measurable ? "in person"
-	       : item->met	 ? il_report_word(IL_WORD_READINESS_MET)
-				 : il_report_word(IL_WORD_READINESS_NOT_YET);
+	       : item->met	 ? il_readiness_met
+				 : il_readiness_not_yet;
 }

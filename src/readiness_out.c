@@ -3,8 +3,6 @@
 
 #include "impactlog/readiness.h"
 
-#include "report_text.h"
-
 #include "impactlog/format.h"
 
 #include <inttypes.h>

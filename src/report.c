@@ -13,25 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *il_report_sql(const char *name)
-{
-	for (int i = 0; i < il_reports_count; i++)
-		if (strcmp(il_reports[i].name, name) == 0)
-			return il_reports[i].text;
-	return NULL;
-}
-
-sqlite3_stmt *il_report_prepare(struct il_db *db, const char *name)
-{
-	const char *sql = il_report_sql(name);
-
-	if (!sql) {
-		il_error("internal error: no report query '%s'", name);
-		return NULL;
-	}
-	return il_db_prepare(db, sql);
-}
-
 /* A section that takes the period's achievement count as ?1, so that it
  * need not count them again. */
 static sqlite3_stmt *prepare_counted(struct il_db *db, const char *name, long count)
@@ -564,10 +545,8 @@ static int build_readiness(struct il_db *db, struct il_report *r)
 	}
 	if (il_rubric_load(db, &r->rubric) < 0)
 		return -1;
-	return il_readiness_build(db, &r->rubric, NULL, p->track, p->target_level, &r->readiness) <
-			       0
-		       ? -1
-		       : 0;
+	return il_readiness_build(db, &r->rubric, p->track, p->target_level, &r->readiness) < 0 ? -1
+												: 0;
 }
 
 int il_report_build_parts(struct il_db *db, const struct il_filter *filter, long long now,

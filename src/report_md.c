@@ -16,24 +16,6 @@
 
 #define MD_BAR_WIDTH 20 /* block characters of the longest Markdown bar */
 
-void il_md_text(FILE *f, const char *text)
-{
-	bool space = false;
-
-	for (const char *p = text; *p; p++) {
-		if (strchr(" \t\r\n", *p)) {
-			space = true;
-			continue;
-		}
-		if (space)
-			fputc(' ', f);
-		space = false;
-		if (strchr("\\`*_[]<>|~", *p))
-			fputc('\\', f);
-		fputc(*p, f);
-	}
-}
-
 static void md_row_start(FILE *f, const char *first)
 {
 	fputs("| ", f);

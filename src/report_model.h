@@ -7,11 +7,6 @@
 
 #include "impactlog/report.h"
 
-/* Points the report views at FILTER's period and fills
- * IL_REPORT_PREVIOUS with the previous cycle (empty without one).
- * Returns 0, or -1 after one message. */
-int il_report_select(struct il_db *db, const struct il_filter *filter);
-
 /* Fills the PARTS (enum il_report_part) of REPORT from the selection DB
  * already has.  Returns 0, or -1 after one message; REPORT then holds
  * what was built so far, for il_report_free. */

@@ -7,7 +7,6 @@
 #include "impactlog/report.h"
 
 #include <stddef.h>
-#include <stdio.h>
 
 #define IL_TEXT_GROUP_ROWS 20 /* orgs or projects listed before "and N more" */
 
@@ -22,12 +21,6 @@ void il_text_table_change(double current, double previous, const char *unit, cha
 
 /* "$1.2M, 20k rps, 12.6k users", appended to OUT. */
 void il_text_amount_list(const struct il_report_amount *amounts, size_t len, struct il_buf *out);
-
-/* TEXT in Markdown, its special characters escaped and runs of white space
- * (a note's newlines) made single spaces, so that it stays on its line and
- * in its table cell: every piece of user text a Markdown renderer writes
- * (report_md.c, and readiness_out.c for readiness). */
-void il_md_text(FILE *f, const char *text);
 
 /* The most achievements in one month of REPORT's chart: its longest bar. */
 long il_text_max_month_total(const struct il_report *report);

@@ -123,8 +123,6 @@ static const char *const words[IL_REPORT_WORDS] = {
 				   "of Achievements.",
 	[IL_WORD_COUNTED_BEFORE_REDACTION_SHEET] = "counted before redaction",
 	[IL_WORD_PAGE_SHEET] = "Page &P of &N",
-	[IL_WORD_READINESS_MET] = "met",
-	[IL_WORD_READINESS_NOT_YET] = "not yet",
 	[IL_WORD_READINESS_MET_COUNT] = "Expectations met",
 	[IL_WORD_READINESS_MEASURABLE] = "Measurable",
 	[IL_WORD_READINESS_IN_PERSON] = "To argue in person",

@@ -234,7 +234,7 @@ static void put_row(struct sheet *s, const struct il_readiness_item *item, bool 
 	il_xlsx_cell(s->row, RD_MEASURED, false, false, measured);
 	il_xlsx_cell(s->row, RD_AT_LEAST, false, false, at_least);
 	snprintf(formula, sizeof(formula), "=IF(%s>=%s,\"%s\",\"%s\")", measured, at_least,
-		 il_report_word(IL_WORD_READINESS_MET), il_report_word(IL_WORD_READINESS_NOT_YET));
+		 il_readiness_met, il_readiness_not_yet);
 	il_xlsx_put_formula_text(s, RD_STATE, formula, NULL, il_readiness_state(item));
 	/* What is missing and which achievements count are words, as written. */
 	il_xlsx_put_text(s, RD_MISSING, item->missing, NULL);
@@ -290,8 +290,7 @@ void il_xlsx_write_readiness_sheet(struct il_xlsx *x)
 	s.row++;
 	il_xlsx_put_text(&s, RD_DIMENSION, il_report_word(IL_WORD_READINESS_MET_COUNT),
 			 x->fmt.label);
-	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")", range,
-		 il_report_word(IL_WORD_READINESS_MET));
+	snprintf(formula, sizeof(formula), "=COUNTIF(%s,\"%s\")", range, il_readiness_met);
 	il_xlsx_put_formula(&s, RD_STATE, formula, x->fmt.count, rd->met);
 	s.row++;
 	il_xlsx_put_text(&s, RD_DIMENSION, il_report_word(IL_WORD_READINESS_MEASURABLE),

@@ -1,6 +1,8 @@
 #ifndef IMPACTLOG_EMBED_H
 #define IMPACTLOG_EMBED_H
 
+#include "impactlog/db.h"
+
 /* SQL files compiled into the binary by scripts/embed.cmake, sorted by name. */
 struct il_embedded {
 	const char *name; /* file name, e.g. "0001-init.sql" */
@@ -12,8 +14,11 @@ extern const int il_schema_count;
 extern const struct il_embedded il_reports[];
 extern const int il_reports_count;
 
-/* The embedded query reports/NAME ("totals.sql"), or NULL.  il_report_prepare
- * (report.h) prepares one, with a message when NAME is missing. */
+/* The embedded file reports/NAME ("totals.sql"), or NULL. */
 const char *il_report_sql(const char *name);
+
+/* Prepares the embedded query NAME on DB; NULL after one message (a
+ * missing NAME is an internal error). */
+sqlite3_stmt *il_report_prepare(struct il_db *db, const char *name);
 
 #endif

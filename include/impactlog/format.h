@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define IL_NUMBER_SIZE 40
 
@@ -56,5 +57,10 @@ void il_format_scale(double factor, char *out, size_t size);
 
 /* A percentage: "40%", "12.5%", "1,235%". */
 void il_format_percent(double percent, char *out, size_t size);
+
+/* TEXT in Markdown, its special characters escaped and runs of white space
+ * (a note's newlines) made single spaces, so that it stays on its line and
+ * in its table cell. */
+void il_md_text(FILE *f, const char *text);
 
 #endif

@@ -9,7 +9,6 @@
  */
 
 #include "impactlog/db.h"
-#include "impactlog/filter.h"
 #include "impactlog/rubric.h"
 #include "impactlog/util.h"
 
@@ -38,13 +37,12 @@ struct il_readiness {
 	char *unavailable; /* why there is no readiness, or NULL */
 };
 
-/* Measures the achievements FILTER selects against R's rows for TRACK at
- * LEVEL.  Returns 0; 1 when R has no row for them, with OUT->unavailable
- * saying so (and naming the levels it has); -1 after a database error's
- * message.  With FILTER NULL, the report's selection already made is
- * measured. */
-int il_readiness_build(struct il_db *db, const struct il_rubric *r, const struct il_filter *filter,
-		       const char *track, const char *level, struct il_readiness *out);
+/* Measures the achievements il_report_select chose (the report_facts
+ * views) against R's rows for TRACK at LEVEL.  Returns 0; 1 when R has no
+ * row for them, with OUT->unavailable saying so (and naming the levels it
+ * has); -1 after a database error's message. */
+int il_readiness_build(struct il_db *db, const struct il_rubric *r, const char *track,
+		       const char *level, struct il_readiness *out);
 void il_readiness_free(struct il_readiness *rd);
 
 /* "ready for L7 (TPM): 5 of 7 measurable expectations met; 2 to argue in
@@ -55,6 +53,7 @@ void il_readiness_verdict(const struct il_readiness *rd, struct il_buf *out);
 void il_readiness_title(const struct il_readiness *rd, struct il_buf *out);
 
 /* The words for a row's state: "met", "not yet" or "in person". */
+extern const char il_readiness_met[], il_readiness_not_yet[];
 const char *il_readiness_state(const struct il_readiness_item *item);
 
 /* Readiness laid out (readiness_out.c): text and Markdown under a heading

@@ -42,6 +42,7 @@
 
 #include "impactlog/achievement.h"
 #include "impactlog/db.h"
+#include "impactlog/embed.h"
 #include "impactlog/filter.h"
 #include "impactlog/readiness.h"
 #include "impactlog/rubric.h"
@@ -258,8 +259,11 @@ struct il_report {
 	struct il_readiness readiness;
 };
 
-/* The report query reports/NAME, prepared on DB; NULL after one message. */
-sqlite3_stmt *il_report_prepare(struct il_db *db, const char *name);
+/* Points the report views (IL_REPORT_FACTS and the list views) at FILTER's
+ * period and fills IL_REPORT_PREVIOUS with the previous cycle (empty
+ * without one), for a caller that reads them itself (readiness).  Returns
+ * 0, or -1 after one message. */
+int il_report_select(struct il_db *db, const struct il_filter *filter);
 
 /* Selects the achievements FILTER passes into IL_REPORT_FACTS (and,
  * with a cycle, the previous cycle's into IL_REPORT_PREVIOUS), runs the
@@ -428,8 +432,6 @@ enum il_report_word {
 	IL_WORD_COUNTED_BEFORE_REDACTION_SHEET,
 	IL_WORD_PAGE_SHEET,
 	/* The Readiness sheet: a row's states, the verdict's labels, notes */
-	IL_WORD_READINESS_MET,
-	IL_WORD_READINESS_NOT_YET,
 	IL_WORD_READINESS_MET_COUNT,
 	IL_WORD_READINESS_MEASURABLE,
 	IL_WORD_READINESS_IN_PERSON,

@@ -105,8 +105,8 @@ static bool is_json_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The checks that come before SQLite sees the bytes: it stops at a NUL,
- * and does not check UTF-8, which RFC 8259 requires. */
+/* What add --json checks before the text itself: a BOM, the size and
+ * blank input. */
 static int check_bytes(struct reader *r)
 {
 	size_t blank = 0;
@@ -121,10 +121,6 @@ static int check_bytes(struct reader *r)
 		blank++;
 	if (blank == r->len)
 		return fail(r, "no input: give one achievement as a JSON object on standard input");
-	if (memchr(r->text, '\0', r->len))
-		return fail(r, "NUL byte: binary data, not JSON text");
-	if (il_utf8_length(r->text, r->len) < 0)
-		return fail(r, "not valid UTF-8");
 	return 0;
 }
 
@@ -186,6 +182,35 @@ static bool has_nul_escape(const char *text, size_t len)
 		i++; /* the escaped character, which may be a backslash */
 	}
 	return false;
+}
+
+int il_json_check_text(sqlite3 *db, const char *text, size_t len, struct il_buf *error)
+{
+	static const char sql[] = "SELECT json_valid(?1)";
+	sqlite3_stmt *stmt = NULL;
+	const char *why = NULL;
+
+	if (memchr(text, '\0', len))
+		why = "NUL byte: binary data, not JSON text";
+	else if (il_utf8_length(text, len) < 0)
+		why = "not valid UTF-8";
+	/* Before SQLite walks the document, which such a key would upset. */
+	else if (!keys_are_strings(text, len))
+		why = "not valid JSON";
+	else if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+		 sqlite3_bind_text(stmt, 1, text, (int)len, SQLITE_STATIC) != SQLITE_OK ||
+		 sqlite3_step(stmt) != SQLITE_ROW)
+		why = sqlite3_errmsg(db);
+	else if (!sqlite3_column_int(stmt, 0))
+		why = "not valid JSON";
+	else if (has_nul_escape(text, len))
+		why = "\\u0000 in a string: NUL characters are not accepted";
+	if (why) {
+		il_buf_reset(error);
+		il_buf_puts(error, why);
+	}
+	sqlite3_finalize(stmt);
+	return why ? -1 : 0;
 }
 
 /* Sets FIELD from TEXT as a user typed it, naming the key on refusal. */
@@ -404,18 +429,14 @@ static int find_object(struct reader *r, const char **path)
 	const char *type;
 	int rc;
 
-	/* Before SQLite walks the document, which such a key would upset. */
-	if (!keys_are_strings(r->text, r->len))
-		return fail(r, "not valid JSON");
+	if (il_json_check_text(r->db, r->text, r->len, r->error) < 0)
+		return -1;
 	if (!(stmt = prepare(r, il_report_sql("json_shape.sql"), r->text, r->len)))
 		return -1;
 	if (sqlite3_step(stmt) != SQLITE_ROW)
 		rc = sql_fail(r);
-	else if (!sqlite3_column_int(stmt, 0) ||
-		 !(type = (const char *)sqlite3_column_text(stmt, 1)))
+	else if (!(type = (const char *)sqlite3_column_text(stmt, 1)))
 		rc = fail(r, "not valid JSON");
-	else if (has_nul_escape(r->text, r->len))
-		rc = fail(r, "\\u0000 in a string: NUL characters are not accepted");
 	else
 		rc = choose_path(r, type, sqlite3_column_int64(stmt, 2),
 				 (const char *)sqlite3_column_text(stmt, 3), path);

@@ -29,6 +29,7 @@
 #include "impactlog/parse.h"
 #include "impactlog/util.h"
 
+#include <sqlite3.h>
 #include <stddef.h>
 
 /* The most input `add --json` reads: more than any achievement takes,
@@ -47,5 +48,14 @@ int il_json_read_stdin(struct il_buf *text, struct il_buf *error);
  * from 0 to 100".  The caller adds the "--json: " label. */
 int il_json_read_achievement(const char *text, size_t len, struct il_date today,
 			     struct il_achievement *a, struct il_buf *error);
+
+/* The checks every JSON reader makes before it reads members, for what
+ * SQLite does not check or gets wrong: a NUL byte (SQLite stops there),
+ * invalid UTF-8 (RFC 8259 requires it), a key that is not a string (SQLite
+ * 3.40 accepts one, then reads out of bounds), invalid JSON, and a \u0000
+ * escape (SQLite ends the string there without a word).  DB is any
+ * connection, for json_valid.  Returns 0, or -1 with ERROR holding one
+ * line: "not valid JSON". */
+int il_json_check_text(sqlite3 *db, const char *text, size_t len, struct il_buf *error);
 
 #endif

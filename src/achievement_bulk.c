@@ -286,7 +286,11 @@ int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk)
 		if (il_db_exec(db, bulk->indexes.items[i]) < 0)
 			return -1;
 	il_achievement_bulk_free(bulk);
-	if (set_triggers(db, 1) < 0 || !(stmt = il_db_cached(db, il_report_sql("bulk_search.sql"))))
+	if (set_triggers(db, 1) < 0)
+		return -1;
+	if (bulk->unsearched)
+		return 0;
+	if (!(stmt = il_db_cached(db, il_report_sql("bulk_search.sql"))))
 		return -1;
 	if (il_bind_int(db, stmt, 1, bulk->first_id) < 0)
 		return -1;

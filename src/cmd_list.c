@@ -5,6 +5,7 @@
 #include "impactlog/csv_out.h"
 #include "impactlog/filter.h"
 #include "impactlog/format.h"
+#include "impactlog/json_out.h"
 #include "impactlog/report.h"
 
 #include <stdlib.h>
@@ -22,50 +23,12 @@ static const struct option options[] = {
 	{0},
 };
 
-/* One row of list_json.sql as a JSON object, keyed by its column names:
- * numbers by il_format_number, so that they read back as the same double;
- * text as the query wrote it, JSON already. */
-static void write_json_object(sqlite3_stmt *stmt)
-{
-	int columns = sqlite3_column_count(stmt);
-
-	putchar('{');
-	for (int i = 0; i < columns; i++) {
-		char number[IL_NUMBER_SIZE];
-
-		printf("%s\"%s\":", i ? "," : "", sqlite3_column_name(stmt, i));
-		switch (sqlite3_column_type(stmt, i)) {
-		case SQLITE_NULL:
-			fputs("null", stdout);
-			break;
-		case SQLITE_INTEGER:
-			printf("%lld", sqlite3_column_int64(stmt, i));
-			break;
-		case SQLITE_FLOAT:
-			il_format_number(sqlite3_column_double(stmt, i), number);
-			fputs(number, stdout);
-			break;
-		default:
-			fputs(il_column_text(stmt, i), stdout);
-		}
-	}
-	putchar('}');
-}
-
 static int list_json(struct il_db *db)
 {
-	sqlite3_stmt *stmt = il_report_prepare(db, "list_json.sql");
-	int rc, rows = 0;
-
-	if (!stmt)
+	if (il_json_write_achievements(db, false, "  ", stdout) < 0)
 		return IL_CMD_ERROR;
-	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
-		fputs(rows++ ? ",\n  " : "[\n  ", stdout);
-		write_json_object(stmt);
-	}
-	printf(rows ? "\n]\n" : "[]\n");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? IL_CMD_OK : IL_CMD_ERROR;
+	putchar('\n');
+	return IL_CMD_OK;
 }
 
 struct row {

@@ -1,18 +1,20 @@
-/* report [filters] [--text|--md|--xlsx [FILE]] [-o FILE] [--redact]:
- * the calibration packet, as text (default), Markdown or an xlsx workbook. */
+/* report [filters] [--text|--md|--xlsx [FILE]|--json] [-o FILE] [--redact]:
+ * the calibration packet, as text (default), Markdown, an xlsx workbook or
+ * the JSON that a manager's `team` reads. */
 
 #include "impactlog/cli.h"
 #include "impactlog/filter.h"
 #include "impactlog/output.h"
 #include "impactlog/report.h"
+#include "impactlog/team.h"
 
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
-enum format { FORMAT_NONE, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_XLSX };
+enum format { FORMAT_NONE, FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_XLSX, FORMAT_JSON };
 
-enum { OPT_TEXT = 1, OPT_MARKDOWN, OPT_XLSX, OPT_REDACT };
+enum { OPT_TEXT = 1, OPT_MARKDOWN, OPT_XLSX, OPT_JSON, OPT_REDACT };
 
 static const struct option options[] = {
 	IL_FILTER_OPTIONS,
@@ -20,6 +22,7 @@ static const struct option options[] = {
 	{"md", no_argument, NULL, OPT_MARKDOWN},
 	{"markdown", no_argument, NULL, OPT_MARKDOWN},
 	{"xlsx", optional_argument, NULL, OPT_XLSX},
+	{"json", no_argument, NULL, OPT_JSON},
 	{"output", required_argument, NULL, 'o'},
 	{"redact", no_argument, NULL, OPT_REDACT},
 	{0},
@@ -35,7 +38,7 @@ struct request {
 static int set_format(struct request *req, enum format format)
 {
 	if (req->format != FORMAT_NONE && req->format != format)
-		return il_usage_error("report: give one of --text, --md or --xlsx");
+		return il_usage_error("report: give one of --text, --md, --xlsx or --json");
 	req->format = format;
 	return IL_CMD_OK;
 }
@@ -85,6 +88,9 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 		case OPT_XLSX:
 			rc = xlsx_option(req, argc, argv);
 			break;
+		case OPT_JSON:
+			rc = set_format(req, FORMAT_JSON);
+			break;
 		case 'o':
 			rc = set_path(req, optarg);
 			break;
@@ -125,6 +131,8 @@ static int write_report(struct il_ctx *ctx, const struct request *req)
 	 * standard output in main(). */
 	if (req->format == FORMAT_XLSX)
 		rc = il_report_xlsx(&ctx->db, &how, out.name, out.path);
+	else if (req->format == FORMAT_JSON)
+		rc = il_report_json(&ctx->db, &how, out.fp);
 	else if (req->format == FORMAT_MARKDOWN)
 		rc = il_report_markdown(&ctx->db, &how, out.fp);
 	else

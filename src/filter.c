@@ -140,6 +140,15 @@ void il_filter_describe(const struct il_filter *f, struct il_buf *out)
 		il_buf_puts(out, "all time");
 }
 
+void il_filter_bounds(const struct il_filter *f, char since[11], char until[11])
+{
+	since[0] = until[0] = '\0';
+	if (f->has_since && !is_open_start(f->since))
+		il_date_format(f->since, since);
+	if (f->has_until && !is_open_end(f->until))
+		il_date_format(f->until, until);
+}
+
 /* D moved MONTHS months earlier.  The last day of a month stays the last
  * day (2026-06-30 -> 2025-12-31), and a day the earlier month lacks
  * becomes its last (2026-08-31 -> 2026-02-28). */

@@ -64,42 +64,6 @@ static sqlite3_stmt *prepare(struct reader *r, const char *sql, const char *text
 	return stmt;
 }
 
-/* How a JSON type reads in a message, after "not". */
-static const char *type_phrase(const char *type)
-{
-	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
-		return "a number";
-	if (strcmp(type, "text") == 0)
-		return "a string";
-	if (strcmp(type, "array") == 0)
-		return "an array";
-	if (strcmp(type, "object") == 0)
-		return "an object";
-	return type; /* null, true, false */
-}
-
-static bool is_number(const char *type)
-{
-	return strcmp(type, "integer") == 0 || strcmp(type, "real") == 0;
-}
-
-/* The fields whose values are numbers, which JSON may also give as
- * numbers; the rest are text. */
-static bool is_numeric(enum il_field field)
-{
-	switch (field) {
-	case IL_FIELD_VALUE:
-	case IL_FIELD_BASELINE:
-	case IL_FIELD_SHARE:
-	case IL_FIELD_TEAM_SIZE:
-	case IL_FIELD_LIKELIHOOD:
-	case IL_FIELD_LEAD_DAYS:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool is_json_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -214,13 +178,21 @@ int il_json_check_text(sqlite3 *db, const char *text, size_t len, struct il_buf 
 }
 
 /* Sets FIELD from TEXT as a user typed it, naming the key on refusal. */
-static int set(struct reader *r, enum il_field field, const char *text)
+static int set_text(struct il_achievement *a, enum il_field field, const char *text,
+		    struct il_date today, struct il_buf *error)
 {
 	struct il_diag diag;
 
-	if (il_achievement_set(r->a, field, text, r->today, false, &diag) == 0)
+	if (il_achievement_set(a, field, text, today, false, &diag) == 0)
 		return 0;
-	return fail(r, "'%s': %s", il_fields[diag.field].column, diag.message);
+	il_buf_reset(error);
+	il_buf_printf(error, "'%s': %s", il_fields[diag.field].column, diag.message);
+	return -1;
+}
+
+static int set(struct reader *r, enum il_field field, const char *text)
+{
+	return set_text(r->a, field, text, r->today, r->error);
 }
 
 /* The number as plain decimals ("1.0e-07" -> "0.0000001", "3.0" -> "3")
@@ -232,14 +204,72 @@ static bool plain_decimal(double value, char *out, size_t size)
 	return fabs(value) < 1e18 && il_format_plain(value, 20, out, size);
 }
 
-/* A JSON number, parsed from its JSON text so that messages quote what was
- * written; "1e2" gets a second chance as "100", and "3.0" as "3". */
+bool il_json_is_number(const char *type)
+{
+	return strcmp(type, "integer") == 0 || strcmp(type, "real") == 0;
+}
+
+const char *il_json_type_phrase(const char *type)
+{
+	if (il_json_is_number(type))
+		return "a number";
+	if (strcmp(type, "text") == 0)
+		return "a string";
+	if (strcmp(type, "array") == 0)
+		return "an array";
+	if (strcmp(type, "object") == 0)
+		return "an object";
+	return type; /* null, true, false */
+}
+
+bool il_json_is_numeric_field(enum il_field field)
+{
+	switch (field) {
+	case IL_FIELD_VALUE:
+	case IL_FIELD_BASELINE:
+	case IL_FIELD_SHARE:
+	case IL_FIELD_TEAM_SIZE:
+	case IL_FIELD_LIKELIHOOD:
+	case IL_FIELD_LEAD_DAYS:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int il_json_set_field(struct il_achievement *a, enum il_field field, const char *type,
+		      const char *text, double number, struct il_date today, struct il_buf *error)
+{
+	const char *column = il_fields[field].column;
+	struct il_diag diag;
+	char plain[64];
+
+	if (il_json_is_numeric_field(field) && il_json_is_number(type)) {
+		/* Parsed from its JSON text, so that messages quote what was
+		 * written; "1e2" gets a second chance as "100", and "3.0" as "3". */
+		if (il_achievement_set(a, field, text, today, false, &diag) == 0 ||
+		    (plain_decimal(number, plain, sizeof(plain)) && strcmp(plain, text) != 0 &&
+		     il_achievement_set(a, field, plain, today, false, &diag) == 0))
+			return 0;
+		return set_text(a, field, text, today, error);
+	}
+	if (strcmp(type, "text") != 0) {
+		il_buf_reset(error);
+		il_buf_printf(error, "'%s': must be %s, not %s", column,
+			      il_json_is_numeric_field(field) ? "a number or a string" : "a string",
+			      il_json_type_phrase(type));
+		return -1;
+	}
+	/* An escape such as \ud800 makes bytes that are not UTF-8;
+	 * il_achievement_set refuses them before any parser quotes them. */
+	return set_text(a, field, text, today, error);
+}
+
+/* A JSON number, by the text it was written as. */
 static int set_number(struct reader *r, enum il_field field, const char *path, double value)
 {
 	static const char sql[] = "SELECT ?1 -> ?2";
 	sqlite3_stmt *stmt = prepare(r, sql, r->text, r->len);
-	struct il_diag diag;
-	char plain[64];
 	int rc = -1;
 
 	if (!stmt)
@@ -250,26 +280,18 @@ static int set_number(struct reader *r, enum il_field field, const char *path, d
 	} else {
 		const char *written = (const char *)sqlite3_column_text(stmt, 0);
 
-		if (!written)
-			written = "";
-		if (il_achievement_set(r->a, field, written, r->today, false, &diag) == 0 ||
-		    (plain_decimal(value, plain, sizeof(plain)) && strcmp(plain, written) != 0 &&
-		     il_achievement_set(r->a, field, plain, r->today, false, &diag) == 0))
-			rc = 0;
-		else
-			rc = set(r, field, written);
+		rc = il_json_set_field(r->a, field, "real", written ? written : "", value, r->today,
+				       r->error);
 	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
 
-static int set_string(struct reader *r, enum il_field field, sqlite3_stmt *member)
+static int set_string(struct reader *r, enum il_field field, sqlite3_stmt *member, const char *type)
 {
 	const char *text = (const char *)sqlite3_column_text(member, 2);
 
-	/* An escape such as \ud800 makes bytes that are not UTF-8;
-	 * il_achievement_set refuses them before any parser quotes them. */
-	return set(r, field, text ? text : "");
+	return il_json_set_field(r->a, field, type, text ? text : "", 0, r->today, r->error);
 }
 
 /* orgs, evidence, witnesses: an array of strings, one item each, taken
@@ -285,7 +307,7 @@ static int set_list(struct reader *r, enum il_field field, sqlite3_stmt *member)
 
 	if (strcmp(type, "array") != 0)
 		return fail(r, "'%s': must be an array of strings, not %s", column,
-			    type_phrase(type));
+			    il_json_type_phrase(type));
 	stmt = prepare(r, sql, (const char *)sqlite3_column_text(member, 2),
 		       (size_t)sqlite3_column_bytes(member, 2));
 	if (!stmt)
@@ -296,7 +318,7 @@ static int set_list(struct reader *r, enum il_field field, sqlite3_stmt *member)
 		item++;
 		if (strcmp(item_type, "text") != 0) {
 			rc = fail(r, "'%s': must be an array of strings; item %d is %s", column,
-				  item, type_phrase(item_type));
+				  item, il_json_type_phrase(item_type));
 			break;
 		}
 		if (il_text_blank((const char *)sqlite3_column_text(stmt, 1)))
@@ -342,7 +364,7 @@ static int skip_id(struct reader *r, const char *type)
 		return fail(r, "'id' appears twice");
 	r->seen |= SEEN_ID;
 	if (strcmp(type, "array") == 0 || strcmp(type, "object") == 0)
-		return fail(r, "'id': must be a number, not %s", type_phrase(type));
+		return fail(r, "'id': must be a number, not %s", il_json_type_phrase(type));
 	return 0;
 }
 
@@ -366,14 +388,10 @@ static int read_member(struct reader *r, sqlite3_stmt *member)
 		return 0;
 	if (il_fields[field].is_list)
 		return set_list(r, field, member);
-	if (is_numeric(field) && is_number(type))
+	if (il_json_is_numeric_field(field) && il_json_is_number(type))
 		return set_number(r, field, (const char *)sqlite3_column_text(member, 3),
 				  sqlite3_column_double(member, 2));
-	if (strcmp(type, "text") != 0)
-		return fail(r, "'%s': must be %s, not %s", key,
-			    is_numeric(field) ? "a number or a string" : "a string",
-			    type_phrase(type));
-	return set_string(r, field, member);
+	return set_string(r, field, member, type);
 }
 
 static int read_members(struct reader *r, const char *path)
@@ -408,7 +426,7 @@ static int choose_path(struct reader *r, const char *type, long long count, cons
 		return 0;
 	}
 	if (strcmp(type, "array") != 0)
-		return fail(r, "expected one JSON object, not %s", type_phrase(type));
+		return fail(r, "expected one JSON object, not %s", il_json_type_phrase(type));
 	if (count > 1)
 		return fail(r,
 			    "%lld items in the array; add --json takes one object "
@@ -418,7 +436,7 @@ static int choose_path(struct reader *r, const char *type, long long count, cons
 		return fail(r, "an empty array; give one achievement as a JSON object");
 	if (strcmp(first, "object") != 0)
 		return fail(r, "expected one JSON object, not an array holding %s",
-			    type_phrase(first));
+			    il_json_type_phrase(first));
 	*path = "$[0]";
 	return 0;
 }

@@ -52,6 +52,9 @@ int il_filter_check(const struct il_filter *f);
  * (2026-07-01 to 2026-12-31)", "since 2026-01-01", "all time". */
 void il_filter_describe(const struct il_filter *f, struct il_buf *out);
 
+/* The first and last day of the period, YYYY-MM-DD; "" for an open end. */
+void il_filter_bounds(const struct il_filter *f, char since[11], char until[11]);
+
 /* The same filter moved to the cycle before its own; false without --cycle.
  * When --since or --until narrow the cycle, the previous period is the same
  * span one cycle earlier, with no cycle name: it is stated by its dates. */

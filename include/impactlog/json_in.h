@@ -30,6 +30,7 @@
 #include "impactlog/util.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The most input `add --json` reads: more than any achievement takes,
@@ -48,6 +49,21 @@ int il_json_read_stdin(struct il_buf *text, struct il_buf *error);
  * from 0 to 100".  The caller adds the "--json: " label. */
 int il_json_read_achievement(const char *text, size_t len, struct il_date today,
 			     struct il_achievement *a, struct il_buf *error);
+
+/* How a JSON type (as json_each names it: "integer", "text", ...) reads in
+ * a message after "not": "a number", "a string", "an array", "null". */
+const char *il_json_type_phrase(const char *type);
+bool il_json_is_number(const char *type);
+/* The fields JSON may give as numbers: value, baseline, share, ... */
+bool il_json_is_numeric_field(enum il_field field);
+
+/* Sets FIELD (not a list; a list takes one item per call) of A from one
+ * JSON value of json_each's TYPE: TEXT is the string, or for a number the
+ * number as written, and NUMBER its value.  Returns 0, or -1 with ERROR
+ * holding one line naming the key: "'share': '140' is not a percentage
+ * from 0 to 100", "'title': must be a string, not a number". */
+int il_json_set_field(struct il_achievement *a, enum il_field field, const char *type,
+		      const char *text, double number, struct il_date today, struct il_buf *error);
 
 /* The checks every JSON reader makes before it reads members, for what
  * SQLite does not check or gets wrong: a NUL byte (SQLite stops there),

@@ -111,7 +111,7 @@ test_expect_success SCRIPT 'colour on a terminal, and never with NO_COLOR nor TE
 '
 
 test_expect_success 'bad command lines exit 2 with one line' '
-	test_refused 2 "report: give one of --text, --md or --xlsx" impactlog report --text --md &&
+	test_refused 2 "report: give one of --text, --md, --xlsx or --json" impactlog report --text --md &&
 	test_refused 2 "report: unexpected argument ${SQ}extra${SQ} (see ${SQ}impactlog help report${SQ})" \
 		impactlog report extra &&
 	test_refused_like 2 "^impactlog: --cycle: ${SQ}2026-H3${SQ} is not a cycle" \

@@ -69,7 +69,9 @@ int il_ctx_output(struct il_ctx *ctx, struct il_output *out, const char *path, u
 
 	if (rc != IL_CMD_OK)
 		return rc;
-	if (!il_ctx_db(ctx) || il_output_open(out, path, flags) < 0)
+	/* A command that reads no log (team) still never writes over one. */
+	if ((ctx->db_use != IL_USES_NO_DB && !il_ctx_db(ctx)) ||
+	    il_output_open(out, path, flags) < 0)
 		return IL_CMD_ERROR;
 	return IL_CMD_OK;
 }

@@ -12,40 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STDIN_NAME "<stdin>"
-
-/* Reads all of PATH ("-": standard input) into OUT, refusing more than a
- * rubric may hold before it has all been read. */
-static int read_file(const char *path, struct il_buf *out)
-{
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	const char *name = fp == stdin ? STDIN_NAME : path;
-	char chunk[64 * 1024];
-	struct stat st;
-	size_t n;
-
-	if (!fp) {
-		il_error("cannot open '%s': %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		il_error("cannot read '%s': %s", name, strerror(EISDIR));
-		fclose(fp);
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && out->len <= IL_RUBRIC_BYTES_MAX)
-		il_buf_append(out, chunk, n);
-	if (ferror(fp)) {
-		il_error("cannot read '%s': %s", name, strerror(errno));
-		if (fp != stdin)
-			fclose(fp);
-		return -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	return 0;
-}
-
 /* The rubric in use, grouped by track and level: each row's id, dimension
  * and expectation, and under the expectation what measures it. */
 static void print_table(const struct il_rubric *r)
@@ -124,10 +90,9 @@ static int import(struct il_ctx *ctx, const char *path, bool dry_run)
 	struct il_db *db;
 	int rc = IL_CMD_ERROR;
 
-	if (read_file(path, &text) < 0)
+	if (il_rubric_read_file(path, &text) < 0)
 		goto out;
-	if (il_rubric_parse(&r, strcmp(path, "-") == 0 ? STDIN_NAME : path, il_buf_str(&text),
-			    text.len) < 0)
+	if (il_rubric_parse(&r, il_rubric_file_name(path), il_buf_str(&text), text.len) < 0)
 		goto out;
 	if (dry_run) {
 		printf("%zu expectation%s, all valid (nothing written)\n", r.len,

@@ -458,6 +458,29 @@ int il_db_create_scratch(struct il_db *db, const char *path, int lock)
 	return open_file(db, IL_DB_WRITE, created);
 }
 
+int il_db_open_private(struct il_db *db, const char *name)
+{
+	*db = (struct il_db){.path = il_xstrdup(name), .busy_ms = busy_timeout_ms()};
+	/* "" is a temporary database on disk, removed when closed: it spills
+	 * to a file past its cache, so memory stays flat however much it holds. */
+	if (sqlite3_open_v2("", &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		il_error("cannot open a temporary database: %s",
+			 db->handle ? sqlite3_errmsg(db->handle) : "out of memory");
+		il_db_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->handle, 1);
+	/* Nobody else sees it and nothing of it outlives the process. */
+	if (il_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = OFF; "
+			   "PRAGMA journal_mode = OFF") < 0 ||
+	    migrate(db, IL_DB_WRITE) < 0) {
+		il_db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
 void il_db_close(struct il_db *db)
 {
 	for (int i = 0; i < IL_DB_CACHE_SIZE && db->cache[i].sql; i++)

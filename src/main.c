@@ -71,13 +71,14 @@ static const struct il_command commands[] = {
 			     "appears whole or not at all; see OUTPUT FILES in the man page.\n",
 	 false},
 	{"report", cmd_report, IL_READS_DB,
-	 "report [filters] [--md|--xlsx [FILE]] [-o FILE] [--redact]",
-	 "the calibration packet: text, Markdown or an xlsx workbook",
+	 "report [filters] [--md|--xlsx [FILE]|--json] [-o FILE] [--redact]",
+	 "the calibration packet: text, Markdown, an xlsx workbook or JSON",
 	 FILTER_OPTIONS_HELP
 	 "  --text               text for a terminal (default)\n"
 	 "  --md                 Markdown, to paste into a document\n"
 	 "  --xlsx [FILE]        an xlsx workbook; FILE defaults to\n"
 	 "                       impactlog-CYCLE.xlsx or impactlog-all.xlsx\n"
+	 "  --json               the packet a manager's 'impactlog team' reads\n"
 	 "  -o, --output FILE    write to FILE (- for standard output); an existing\n"
 	 "                       file is replaced, keeping its permissions\n"
 	 "  --redact             leave out evidence, notes and witness names\n",
@@ -99,6 +100,25 @@ static const struct il_command commands[] = {
 	 "  --dry-run            with import: check the file and write nothing\n"
 	 "\nimport FILE (- for standard input) replaces the rubric in use with the CSV in\n"
 	 "FILE, all rows or none; reset goes back to the built-in rubric.\n",
+	 false},
+	{"team", cmd_team, IL_USES_NO_DB,
+	 "team PACKET... [--cycle C] [--since D] [--until D] [--tag T] "
+	 "[--md|--json|--xlsx [FILE]] [-o FILE] [--rubric FILE]",
+	 "a manager's calibration view of several people's packets (report --json)",
+	 "  --tag, --cycle, --since, --until\n"
+	 "                       count only the achievements of every packet that pass\n"
+	 "  --text               text for a terminal (default)\n"
+	 "  --md                 Markdown\n"
+	 "  --json               JSON\n"
+	 "  --xlsx [FILE]        an xlsx workbook; FILE defaults to impactlog-team.xlsx\n"
+	 "  -o, --output FILE    write to FILE (- for standard output)\n"
+	 "  --rubric FILE        measure readiness against this rubric CSV instead of\n"
+	 "                       the built-in one\n"
+	 "\nEach PACKET is the file one person's 'impactlog report --json' wrote (- for\n"
+	 "standard input).  Over-claims come first: achievements of two or more people\n"
+	 "with the same tag and an evidence item in common whose shares add up past\n"
+	 "100 %.  Two packets of one person and period: the later generated counts.\n"
+	 "team reads no log and never creates one.\n",
 	 false},
 	{"check", cmd_check, IL_READS_DB, "check", "integrity check of the database", "", false},
 	{"backup", cmd_backup, IL_READS_DB, "backup FILE [--force]",

@@ -10,10 +10,12 @@
 
 #include <csv.h>
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define BUILT_IN_NAME "rubric.csv"
 #define STORED_NAME   "the stored rubric"
@@ -568,4 +570,39 @@ void il_rubric_levels(const struct il_rubric *r, const char *track, struct il_bu
 		if (!seen)
 			il_buf_printf(out, "%s%s", out->len > start ? ", " : "", e->level);
 	}
+}
+
+const char *il_rubric_file_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int il_rubric_read_file(const char *path, struct il_buf *out)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *name = il_rubric_file_name(path);
+	char chunk[64 * 1024];
+	struct stat st;
+	size_t n;
+
+	if (!fp) {
+		il_error("cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		il_error("cannot read '%s': %s", name, strerror(EISDIR));
+		fclose(fp);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && out->len <= IL_RUBRIC_BYTES_MAX)
+		il_buf_append(out, chunk, n);
+	if (ferror(fp)) {
+		il_error("cannot read '%s': %s", name, strerror(errno));
+		if (fp != stdin)
+			fclose(fp);
+		return -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return 0;
 }

@@ -114,21 +114,28 @@ void il_buf_puts(struct il_buf *b, const char *s)
 	il_buf_append(b, s, strlen(s));
 }
 
+void il_buf_vprintf(struct il_buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
 void il_buf_printf(struct il_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	il_buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void il_buf_wrap(struct il_buf *b, const char *text, size_t column, const char *indent,
@@ -178,6 +185,14 @@ void il_buf_free(struct il_buf *b)
 const char *il_buf_str(const struct il_buf *b)
 {
 	return b->data ? b->data : "";
+}
+
+char *il_buf_take(struct il_buf *b)
+{
+	char *text = b->data ? b->data : il_xstrdup("");
+
+	*b = (struct il_buf){0};
+	return text;
 }
 
 void il_strlist_push(struct il_strlist *l, const char *s)

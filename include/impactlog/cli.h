@@ -32,7 +32,7 @@ enum il_cmd_result {
  * opens it so.  The database is opened only once the command has parsed
  * its arguments, so a refused command line never creates one. */
 enum il_db_use {
-	IL_USES_NO_DB, /* never opens the database: help, version */
+	IL_USES_NO_DB, /* never opens the database: help, version, team */
 	IL_READS_DB,   /* reads an existing database */
 	IL_CHANGES_DB, /* writes an existing database: ids name what is there */
 	IL_CREATES_DB, /* writes, creating the database when missing */
@@ -139,6 +139,7 @@ int cmd_readiness(struct il_ctx *ctx, int argc, char **argv);
 int cmd_rubric(struct il_ctx *ctx, int argc, char **argv);
 int cmd_check(struct il_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct il_ctx *ctx, int argc, char **argv);
+int cmd_team(struct il_ctx *ctx, int argc, char **argv);
 int cmd_help(struct il_ctx *ctx, int argc, char **argv);
 int cmd_version(struct il_ctx *ctx, int argc, char **argv);
 

@@ -40,6 +40,9 @@ char *il_db_resolve_path(const char *option);
  * schema is newer than this program. */
 int il_db_open(struct il_db *db, const char *path, enum il_db_mode mode);
 void il_db_close(struct il_db *db);
+/* Opens a private temporary database of the current schema, which
+ * messages call NAME and which is gone when closed: never a user's file. */
+int il_db_open_private(struct il_db *db, const char *name);
 
 /* Prints one line for RC, the result of a call on DB, prefixed with WHAT
  * (or not, for NULL): "database 'PATH' is busy ..." past the busy timeout,

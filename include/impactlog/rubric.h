@@ -103,4 +103,11 @@ bool il_expectation_applies(const struct il_expectation *e, const char *track, c
  * about a level it does not have. */
 void il_rubric_levels(const struct il_rubric *r, const char *track, struct il_buf *out);
 
+/* Reads all of PATH ("-": standard input) into OUT, refusing more than a
+ * rubric may hold before it has all been read (il_rubric_parse says so).
+ * Returns 0, or -1 after one line. */
+int il_rubric_read_file(const char *path, struct il_buf *out);
+/* PATH as messages name it: "<stdin>" for "-". */
+const char *il_rubric_file_name(const char *path);
+
 #endif

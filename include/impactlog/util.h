@@ -42,6 +42,7 @@ struct il_buf {
 void il_buf_append(struct il_buf *b, const char *s, size_t len);
 void il_buf_puts(struct il_buf *b, const char *s);
 void il_buf_printf(struct il_buf *b, const char *fmt, ...) IL_PRINTF(2, 3);
+void il_buf_vprintf(struct il_buf *b, const char *fmt, va_list ap) IL_PRINTF(2, 0);
 /* Appends the words of TEXT, the line so far being COLUMN characters wide,
  * breaking before a word that would pass column WIDTH and starting each new
  * line with INDENT.  Spaces between words on one line are kept as written. */
@@ -51,6 +52,8 @@ void il_buf_reset(struct il_buf *b);
 void il_buf_free(struct il_buf *b);
 /* The contents, "" for an empty buffer; valid until the next append. */
 const char *il_buf_str(const struct il_buf *b);
+/* The text, which the caller now owns and frees; B is left empty. */
+char *il_buf_take(struct il_buf *b);
 
 /* A growable list of owned strings. */
 struct il_strlist {

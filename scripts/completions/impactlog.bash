@@ -13,7 +13,8 @@ _impactlog_options()
 	export) echo "--tag --cycle --since --until --org --project --search --force" ;;
 	report)
 		echo "--tag --cycle --since --until --org --project --search --text --md" \
-			"--xlsx -o --output --redact" ;;
+			"--xlsx --json -o --output --redact" ;;
+	team) echo "--tag --cycle --since --until --text --md --json --xlsx -o --output --rubric" ;;
 	import) echo "--dry-run" ;;
 	readiness)
 		echo "--tag --cycle --since --until --org --project --search --track --level" \
@@ -39,7 +40,7 @@ _impactlog()
 	local cur prev words cword command i
 	_init_completion || return
 
-	local commands="init add list show edit rm restore profile import export report readiness rubric check backup help version"
+	local commands="init add list show edit rm restore profile import export report readiness rubric team check backup help version"
 	local tags="prevented-loss enabled-scale user-growth"
 
 	command=
@@ -66,6 +67,7 @@ _impactlog()
 		return ;;
 	--unit) COMPREPLY=($(compgen -W "USD EUR GBP users rps TB teams" -- "$cur")); return ;;
 	--xlsx) _filedir xlsx; return ;;
+	--rubric) _filedir csv; return ;;
 	esac
 
 	if [[ -z $command ]]; then
@@ -80,6 +82,7 @@ _impactlog()
 	add) COMPREPLY=($(compgen -W "$tags" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
 	import | export | backup) _filedir ;;
+	team) _filedir json ;;
 	rubric)
 		if [[ ${words[cword - 1]} == import ]]; then
 			_filedir csv

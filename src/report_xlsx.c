@@ -66,7 +66,7 @@
  * returns an error; impactlog says what failed in one line of its own.
  * So stderr points at /dev/null while the library creates and assembles
  * files, and nowhere else, so that our own messages still show. */
-static int quiet_stderr(void)
+int il_xlsx_quiet_stderr(void)
 {
 	int saved, null;
 
@@ -82,7 +82,7 @@ static int quiet_stderr(void)
 	return saved;
 }
 
-static void restore_stderr(int saved)
+void il_xlsx_restore_stderr(int saved)
 {
 	if (saved < 0)
 		return;
@@ -90,7 +90,7 @@ static void restore_stderr(int saved)
 	close(saved);
 }
 
-static lxw_worksheet *add_sheet(struct il_xlsx *x, const char *name)
+lxw_worksheet *il_xlsx_add_sheet(struct il_xlsx *x, const char *name)
 {
 	lxw_worksheet *ws = x->error ? NULL : workbook_add_worksheet(x->workbook, name);
 
@@ -115,24 +115,24 @@ lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
 static int open_workbook(struct il_xlsx *x, const char *path, bool readiness)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-	int saved = quiet_stderr();
+	int saved = il_xlsx_quiet_stderr();
 
 	x->workbook = workbook_new_opt(path, &options);
 	if (!x->workbook) {
-		restore_stderr(saved);
+		il_xlsx_restore_stderr(saved);
 		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return -1;
 	}
 	/* Tab order; the rows are written in another order (see the top). */
-	x->summary = add_sheet(x, SHEET_SUMMARY);
-	x->achievements = add_sheet(x, SHEET_ACHIEVEMENTS);
-	x->by_org = add_sheet(x, SHEET_BY_ORG);
-	x->by_project = add_sheet(x, SHEET_BY_PROJECT);
-	x->timeline = add_sheet(x, SHEET_TIMELINE);
+	x->summary = il_xlsx_add_sheet(x, SHEET_SUMMARY);
+	x->achievements = il_xlsx_add_sheet(x, SHEET_ACHIEVEMENTS);
+	x->by_org = il_xlsx_add_sheet(x, SHEET_BY_ORG);
+	x->by_project = il_xlsx_add_sheet(x, SHEET_BY_PROJECT);
+	x->timeline = il_xlsx_add_sheet(x, SHEET_TIMELINE);
 	if (readiness)
-		x->readiness = add_sheet(x, SHEET_READINESS);
-	x->org_rows = add_sheet(x, SHEET_ORG_ROWS);
-	restore_stderr(saved);
+		x->readiness = il_xlsx_add_sheet(x, SHEET_READINESS);
+	x->org_rows = il_xlsx_add_sheet(x, SHEET_ORG_ROWS);
+	il_xlsx_restore_stderr(saved);
 	il_xlsx_add_formats(x);
 	return x->error ? -1 : 0;
 }
@@ -156,19 +156,19 @@ static void set_properties(struct il_xlsx *x)
 	il_buf_free(&title);
 }
 
-static int close_workbook(struct il_xlsx *x)
+int il_xlsx_close(struct il_xlsx *x)
 {
-	int saved = quiet_stderr();
+	int saved = il_xlsx_quiet_stderr();
 	lxw_error err = workbook_close(x->workbook);
 
-	restore_stderr(saved);
+	il_xlsx_restore_stderr(saved);
 	x->workbook = NULL;
 	return il_xlsx_failed(x, err) ? -1 : 0;
 }
 
 /* The message for the first libxlsxwriter error; a database error has
  * had its own. */
-static int report_error(const struct il_xlsx *x)
+int il_xlsx_error(const struct il_xlsx *x)
 {
 	if (x->error)
 		il_error("cannot write '%s': %s", x->name, lxw_strerror(x->error));
@@ -182,7 +182,7 @@ static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, b
 
 	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
 	*out = x;
-	return open_workbook(x, path, readiness) < 0 ? report_error(x) : 0;
+	return open_workbook(x, path, readiness) < 0 ? il_xlsx_error(x) : 0;
 }
 
 /* Whether the profile has a track and a target level, which the Readiness
@@ -207,12 +207,12 @@ static int xlsx_finish(struct il_xlsx *x, const struct il_report *report)
 	il_xlsx_write_timeline_sheet(x);
 	il_xlsx_write_readiness_sheet(x);
 	il_xlsx_print_achievements(x);
-	if (x->error || close_workbook(x) < 0)
-		return report_error(x);
+	if (x->error || il_xlsx_close(x) < 0)
+		return il_xlsx_error(x);
 	return 0;
 }
 
-static void xlsx_free(struct il_xlsx *x)
+void il_xlsx_free(struct il_xlsx *x)
 {
 	if (!x)
 		return;
@@ -247,7 +247,7 @@ int il_report_xlsx(struct il_db *db, const struct il_report_options *options, co
 				     IL_REPORT_WHOLE, &job);
 	if (rc == 0 && (il_xlsx_write_achievements_sheet(x, db) < 0 ||
 			il_xlsx_write_org_rows_sheet(x, db) < 0))
-		rc = report_error(x);
+		rc = il_xlsx_error(x);
 	/* The job always runs to its end: it shares nothing it could stop on. */
 	if (job && rc == 0)
 		rc = il_report_finish(job, db, &report);
@@ -255,7 +255,7 @@ int il_report_xlsx(struct il_db *db, const struct il_report_options *options, co
 		il_report_abandon(job);
 	if (rc == 0)
 		rc = xlsx_finish(x, &report);
-	xlsx_free(x);
+	il_xlsx_free(x);
 	il_report_free(&report);
 	return rc;
 }

@@ -70,7 +70,9 @@ enum column {
 	COL_ORG_COUNT,
 	COL_EVIDENCE_COUNT,
 	COL_WITNESS_COUNT,
-	COL_COUNT
+	COL_COUNT,
+	COL_PERSON = COL_COUNT, /* the team workbook's own column */
+	COL_TEAM_ID		/* not written: the row's id in the team database */
 };
 
 /* The tags, a row, column or chart point each: the i-th is TAG(i). */
@@ -111,7 +113,12 @@ struct il_xlsx {
 	char *name;			/* the file, as messages call it */
 	bool redact;
 	lxw_row_t last_row;	/* the last Achievements row, 1-based as in formulas */
+	lxw_col_t last_col;	/* the last Achievements column */
 	lxw_row_t org_last_row; /* the same for Org rows */
+	/* The team workbook: each achievement's Achievements row (0-based),
+	 * by its id in the team database; NULL in a report. */
+	lxw_row_t *row_of;
+	size_t row_of_len;
 };
 
 /* A sheet being written, top to bottom. */
@@ -120,6 +127,17 @@ struct sheet {
 	lxw_worksheet *ws;
 	lxw_row_t row; /* 0-based, as libxlsxwriter counts */
 };
+
+/* The workbook's plumbing (report_xlsx.c), for the team workbook too:
+ * stderr silenced while libxlsxwriter prints its own errors, a sheet
+ * added, the workbook closed, the message for its first error (-1), and
+ * the whole freed. */
+int il_xlsx_quiet_stderr(void);
+void il_xlsx_restore_stderr(int saved);
+lxw_worksheet *il_xlsx_add_sheet(struct il_xlsx *x, const char *name);
+int il_xlsx_close(struct il_xlsx *x);
+int il_xlsx_error(const struct il_xlsx *x);
+void il_xlsx_free(struct il_xlsx *x);
 
 /* Cells, formats and formula pieces (report_xlsx_cells.c). */
 void il_xlsx_add_formats(struct il_xlsx *x);
@@ -157,6 +175,10 @@ lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
  * sheet returns -1 after a database error's message; libxlsxwriter's
  * errors, there as in the others, stay in X->error. */
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db);
+/* The same from the query QUERY (reports/), which gives the Achievements
+ * columns and may add two: the Person column's text, then an id for
+ * X->row_of. */
+int il_xlsx_write_achievement_rows(struct il_xlsx *x, struct il_db *db, const char *query);
 int il_xlsx_write_org_rows_sheet(struct il_xlsx *x, struct il_db *db);
 const char *il_xlsx_org_rows_range(const struct il_xlsx *x, enum org_column col, char out[48]);
 void il_xlsx_write_summary_sheet(struct il_xlsx *x);

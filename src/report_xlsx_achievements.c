@@ -199,35 +199,49 @@ static void put_achievement(struct sheet *s, sqlite3_stmt *row)
 	il_xlsx_put_text(s, COL_PROJECT, column_text(row, COL_PROJECT), NULL);
 	for (enum column col = COL_ORG_COUNT; col <= COL_WITNESS_COUNT; col++)
 		il_xlsx_put_number(s, col, column_double(row, col), s->x->fmt.count);
+	if (sqlite3_column_count(row) > COL_PERSON)
+		il_xlsx_put_text(s, COL_PERSON, column_text(row, COL_PERSON), NULL);
+	if (sqlite3_column_count(row) > COL_TEAM_ID && s->x->row_of) {
+		int64_t id = sqlite3_column_int64(row, COL_TEAM_ID);
+
+		if (id >= 0 && (size_t)id < s->x->row_of_len)
+			s->x->row_of[id] = s->row;
+	}
 }
 
 /* The header row, frozen.  The autofilter waits for the last row (see
  * il_xlsx_write_achievements_sheet). */
-static void start_achievements(struct sheet *s)
+static void start_achievements(struct sheet *s, int count)
 {
-	const char *names[COL_COUNT];
+	const char *names[COL_PERSON + 1];
 
-	for (int col = 0; col < COL_COUNT; col++) {
-		names[col] = columns[col].header;
+	for (int col = 0; col < count; col++) {
+		names[col] = col == COL_PERSON ? "Person" : columns[col].header;
 		il_xlsx_set_columns(s->x, s->ws, (lxw_col_t)col, (lxw_col_t)col,
-				    columns[col].width);
+				    col == COL_PERSON ? 24 : columns[col].width);
 	}
 	worksheet_freeze_panes(s->ws, 1, 0);
-	il_xlsx_put_header(s, names, COL_COUNT);
+	il_xlsx_put_header(s, names, (size_t)count);
 }
 
 int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
 {
+	return il_xlsx_write_achievement_rows(x, db, "xlsx_achievements.sql");
+}
+
+int il_xlsx_write_achievement_rows(struct il_xlsx *x, struct il_db *db, const char *query)
+{
 	struct sheet s = {.x = x, .ws = x->achievements};
 	sqlite3_stmt *stmt;
-	int rc = SQLITE_DONE;
+	int rc = SQLITE_DONE, count;
 
-	if (!(stmt = il_report_prepare(db, "xlsx_achievements.sql")) ||
-	    il_bind_int(db, stmt, 1, x->redact) < 0) {
+	if (!(stmt = il_report_prepare(db, query)) || il_bind_int(db, stmt, 1, x->redact) < 0) {
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	start_achievements(&s);
+	count = sqlite3_column_count(stmt) > COL_PERSON ? COL_PERSON + 1 : COL_COUNT;
+	x->last_col = (lxw_col_t)(count - 1);
+	start_achievements(&s, count);
 	while (!x->error && (rc = il_db_step(db, stmt)) == SQLITE_ROW) {
 		put_achievement(&s, stmt);
 		s.row++;
@@ -239,7 +253,7 @@ int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
 	 * behind us; the last row is still the current one. */
 	if (!x->error)
 		il_xlsx_failed(x, worksheet_autofilter(s.ws, 0, 0, s.row > 1 ? s.row - 1 : 1,
-						       COL_COUNT - 1));
+						       x->last_col));
 	/* Formulas need a range of two rows at least, even with one
 	 * achievement or none: Gnumeric's SUMPRODUCT takes a range of one
 	 * cell for one value, which an empty cell makes #VALUE!.  The rows
@@ -252,5 +266,5 @@ int il_xlsx_write_achievements_sheet(struct il_xlsx *x, struct il_db *db)
  * model, which the footer names, is there. */
 void il_xlsx_print_achievements(struct il_xlsx *x)
 {
-	il_xlsx_print_setup(x, x->achievements, true, 0, x->last_row - 1, COL_COUNT - 1);
+	il_xlsx_print_setup(x, x->achievements, true, 0, x->last_row - 1, x->last_col);
 }

@@ -53,3 +53,36 @@ demo_data () {
 		--date 2026-11-20 --value 9.5k --share 100 --team-size 2 --confidence estimated \
 		--project "Merchant onboarding" --org Growth --evidence "Referral funnel report" >/dev/null
 }
+
+# Two more people of the same team, for the manager's view (team): an SWE
+# who claims part of the same certificate save (their shares add up past
+# 100 %) and a PM.  Each runs impactlog on the database in use: call it once
+# per person with IMPACTLOG_DB set to theirs.
+demo_team_swe () {
+	impactlog profile --name "Demo SWE" --level L5 --track SWE --target-level L6 \
+		--manager "Director, Platform Programs" >/dev/null &&
+	impactlog add prevented-loss "Automated certificate renewal for the payment gateway" \
+		--date 2026-07-10 --value 1.2M --likelihood 70 --share 50 --team-size 3 --lead-days 19 \
+		--project "Payments reliability" --org Payments \
+		--evidence "inc-review-2026-07" --witness "Payments SRE lead" >/dev/null &&
+	impactlog add enabled-scale "Wrote the shard router behind the checkout queue" \
+		--date 2026-07-20 --value 50000 --baseline 10000 --unit rps --share 30 --team-size 6 \
+		--confidence measured --project "Checkout scale" --org Payments \
+		--evidence "Load-test report LT-311" --witness "Platform EM" >/dev/null &&
+	impactlog add enabled-scale "Cut CI time for the payments monorepo from 40 to 12 minutes" \
+		--date 2026-10-01 --value 40 --baseline 12 --unit minutes --share 100 \
+		--confidence measured --org Payments --evidence "CI dashboard" >/dev/null
+}
+
+demo_team_pm () {
+	impactlog profile --name "Demo PM" --level L6 --track PM --target-level L7 \
+		--manager "Director, Platform Programs" >/dev/null &&
+	impactlog add user-growth "Defined and launched self-serve onboarding for small merchants" \
+		--date 2026-08-05 --value 42k --baseline 180k --share 50 --team-size 5 \
+		--confidence measured --project "Merchant onboarding" --org Growth --org Payments \
+		--evidence "Launch dashboard" --witness "Growth director" >/dev/null &&
+	impactlog add user-growth "Referral programme for merchants, A/B tested" \
+		--date 2026-10-20 --value 9.5k --share 80 --team-size 2 --confidence measured \
+		--project "Merchant growth" --org Growth --evidence "Experiment readout EXP-88" \
+		--witness "Data science lead" >/dev/null
+}

@@ -206,14 +206,34 @@ static void redacted_note(const struct il_team *team, struct il_buf *out)
 		      team->redacted, team->people_len);
 }
 
-static void summary_line(const struct il_team *team, struct il_buf *out)
+/* Who and when: the heading's rows, as label and value. */
+#define HEADING_ROWS 4
+static size_t heading_rows(const struct il_team *team, bool with_period,
+			   const char *labels[HEADING_ROWS], struct il_buf values[HEADING_ROWS])
 {
-	il_buf_printf(out, "%zu %s, %ld achievement%s", team->people_len,
-		      team->people_len == 1 ? "person" : "people", team->achievements,
-		      team->achievements == 1 ? "" : "s");
-	if (*team->scope)
-		il_buf_printf(out, " (%s)", team->scope);
-	il_buf_printf(out, " · generated %s", team->generated);
+	size_t n = 0;
+
+	labels[n] = "People";
+	il_buf_printf(&values[n++], "%zu, with %ld achievement%s", team->people_len,
+		      team->achievements, team->achievements == 1 ? "" : "s");
+	labels[n] = "Period";
+	il_buf_puts(&values[n++], with_period	     ? "each packet's own (see People)"
+				  : team->people_len ? team->people[0].period
+						     : "-");
+	if (*team->scope || strcmp(team->period, "all time") != 0) {
+		labels[n] = "Counted";
+		il_buf_printf(&values[n++], "only %s%s%s", team->period, *team->scope ? ", " : "",
+			      team->scope);
+	}
+	labels[n] = "Generated";
+	il_buf_puts(&values[n++], team->generated);
+	return n;
+}
+
+static void free_rows(struct il_buf values[HEADING_ROWS])
+{
+	for (size_t i = 0; i < HEADING_ROWS; i++)
+		il_buf_free(&values[i]);
 }
 
 /* --- Text --------------------------------------------------------------------- */
@@ -250,9 +270,11 @@ static void text_table(FILE *f, const struct table *t, int indent, bool color)
 	free(width);
 }
 
-static void text_heading(FILE *f, const char *title, bool color)
+/* TITLE in capitals, after a blank line unless it is the first. */
+static void text_heading(FILE *f, const char *title, bool color, bool first)
 {
-	fputc('\n', f);
+	if (!first)
+		fputc('\n', f);
 	fputs(color ? "\033[1m" : "", f);
 	for (const char *p = title; *p; p++)
 		fputc(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p, f);
@@ -261,7 +283,7 @@ static void text_heading(FILE *f, const char *title, bool color)
 
 static void text_overclaims(FILE *f, const struct il_team *team, bool color)
 {
-	text_heading(f, heading_over, color);
+	text_heading(f, heading_over, color, false);
 	if (team->overclaims_len == 0)
 		fprintf(f, "  %s\n",
 			team->redacted ? "None among the packets with evidence." : none_over);
@@ -279,39 +301,57 @@ static void text_overclaims(FILE *f, const struct il_team *team, bool color)
 	}
 }
 
+/* A note, wrapped in 80 columns under a "- ". */
+static void text_note(FILE *f, const char *text)
+{
+	struct il_buf line = {0};
+
+	il_buf_puts(&line, "  - ");
+	il_buf_wrap(&line, text, 4, "    ", 80);
+	fprintf(f, "%s\n", il_buf_str(&line));
+	il_buf_free(&line);
+}
+
 static void text_notes(FILE *f, const struct il_team *team, bool color)
 {
 	struct il_buf line = {0};
 
-	text_heading(f, heading_notes, color);
+	text_heading(f, heading_notes, color, false);
 	for (size_t i = 0; i < team->notes.len; i++)
-		fprintf(f, "  %s\n", team->notes.items[i]);
+		text_note(f, team->notes.items[i]);
 	if (team->redacted) {
 		redacted_note(team, &line);
-		fprintf(f, "  %s\n", il_buf_str(&line));
+		text_note(f, il_buf_str(&line));
 	}
-	fprintf(f, "  %s\n  %s\n", gaps_legend, totals_legend);
+	text_note(f, gaps_legend);
+	text_note(f, totals_legend);
 	il_buf_free(&line);
+}
+
+static void text_heading_rows(FILE *f, const struct il_team *team, bool with_period, bool color)
+{
+	const char *labels[HEADING_ROWS];
+	struct il_buf values[HEADING_ROWS] = {0};
+	size_t n = heading_rows(team, with_period, labels, values);
+
+	text_heading(f, "Team calibration view", color, true);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "  %-12s%s\n", labels[i], il_buf_str(&values[i]));
+	free_rows(values);
 }
 
 void il_team_write_text(FILE *f, const struct il_team *team, bool color)
 {
 	bool with_period = periods_differ(team);
-	struct il_buf line = {0};
 	struct table t;
 
-	fprintf(f, "%sTeam calibration view%s: %s\n", color ? "\033[1m" : "",
-		color ? "\033[0m" : "", team->period);
-	summary_line(team, &line);
-	fprintf(f, "%s\n", il_buf_str(&line));
-	if (!with_period && team->people_len)
-		fprintf(f, "Packets' period: %s\n", team->people[0].period);
+	text_heading_rows(f, team, with_period, color);
 	text_overclaims(f, team, color);
-	text_heading(f, heading_people, color);
+	text_heading(f, heading_people, color, false);
 	people_cells(team, with_period, &t);
 	text_table(f, &t, 2, false);
 	il_strlist_clear(&t.cells);
-	text_heading(f, heading_totals, color);
+	text_heading(f, heading_totals, color, false);
 	if (team->totals_len == 0) {
 		fputs("  Nothing logged.\n", f);
 	} else {
@@ -320,7 +360,6 @@ void il_team_write_text(FILE *f, const struct il_team *team, bool color)
 		il_strlist_clear(&t.cells);
 	}
 	text_notes(f, team, color);
-	il_buf_free(&line);
 }
 
 /* --- Markdown ----------------------------------------------------------------- */
@@ -351,17 +390,17 @@ void il_team_write_markdown(FILE *f, const struct il_team *team)
 	struct il_buf line = {0};
 	struct table t;
 
-	fputs("# Team calibration view: ", f);
-	il_md_text(f, team->period);
-	summary_line(team, &line);
-	fputs("\n\n", f);
-	il_md_text(f, il_buf_str(&line));
-	fputs("\n", f);
-	if (!with_period && team->people_len) {
-		fputs("\nPackets' period: ", f);
-		il_md_text(f, team->people[0].period);
-		fputs("\n", f);
+	const char *labels[HEADING_ROWS];
+	struct il_buf values[HEADING_ROWS] = {0};
+	size_t n = heading_rows(team, with_period, labels, values);
+
+	fputs("# Team calibration view\n\n", f);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "- **%s:** ", labels[i]);
+		il_md_text(f, il_buf_str(&values[i]));
+		fputc('\n', f);
 	}
+	free_rows(values);
 	fprintf(f, "\n## %s\n\n", heading_over);
 	if (team->overclaims_len == 0)
 		fprintf(f, "%s\n",

@@ -1,8 +1,9 @@
 -- team: what the private database of the team view holds besides the
 -- schema every log has.  A person per packet, and per achievement whose
 -- it is and its id in that person's own log ("#12" in their packet).
--- A claim is stored before the batch that holds its achievement: its
--- foreign key is checked at the end.
+-- A claim is stored before the batch that holds its achievement, and
+-- before its person, whose keys may come after the achievements: its
+-- foreign keys are checked at the end.
 CREATE TABLE person (
     id           INTEGER PRIMARY KEY,
     file         TEXT NOT NULL,
@@ -21,7 +22,7 @@ CREATE TABLE person (
 CREATE TABLE claim (
     achievement_id INTEGER PRIMARY KEY REFERENCES achievement (id)
                    ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    person_id      INTEGER NOT NULL REFERENCES person (id),
+    person_id      INTEGER NOT NULL REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     packet_id      INTEGER NOT NULL
 );
 CREATE INDEX claim_by_person ON claim (person_id, achievement_id);

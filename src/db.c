@@ -458,6 +458,20 @@ int il_db_create_scratch(struct il_db *db, const char *path, int lock)
 	return open_file(db, IL_DB_WRITE, created);
 }
 
+int il_db_open_memory(struct il_db *db, const char *name)
+{
+	*db = (struct il_db){.path = il_xstrdup(name), .busy_ms = busy_timeout_ms()};
+	if (sqlite3_open_v2(":memory:", &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		il_error("cannot open an in-memory database: %s",
+			 db->handle ? sqlite3_errmsg(db->handle) : "out of memory");
+		il_db_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->handle, 1);
+	return 0;
+}
+
 int il_db_open_private(struct il_db *db, const char *name)
 {
 	*db = (struct il_db){.path = il_xstrdup(name), .busy_ms = busy_timeout_ms()};

@@ -9,6 +9,7 @@
 #include "impactlog/util.h"
 
 #include <errno.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,6 +234,10 @@ int main(int argc, char **argv)
 	const char *help_argv[] = {"help", NULL, NULL};
 	int rc;
 
+	/* No memory statistics: impactlog reads none, and keeping them takes
+	 * one global lock per allocation, which serialised team's two threads
+	 * (the load of 1000 packets took 5.6 s with them, 3.9 s without). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if ((argc = take_db_option(&ctx, argc, argv)) < 0)
 		return IL_CMD_USAGE;
 	if (argc < 2) {

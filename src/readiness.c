@@ -48,7 +48,8 @@ static double column_number(sqlite3_stmt *stmt, int column, bool *has)
 
 static int load_facts(struct il_db *db, struct facts *out)
 {
-	sqlite3_stmt *stmt = il_report_prepare(db, "readiness_facts.sql");
+	/* Kept prepared: team measures a person at a time. */
+	sqlite3_stmt *stmt = il_db_cached(db, il_report_sql("readiness_facts.sql"));
 	int rc;
 
 	if (!stmt)
@@ -73,14 +74,14 @@ static int load_facts(struct il_db *db, struct facts *out)
 		out->rows = il_xrealloc(out->rows, (out->len + 1) * sizeof(*out->rows));
 		out->rows[out->len++] = f;
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE)
 		return -1;
 
 	/* The orgs come in id order, as the facts do. */
 	size_t next = 0;
 
-	if (!(stmt = il_report_prepare(db, "readiness_orgs.sql")))
+	if (!(stmt = il_db_cached(db, il_report_sql("readiness_orgs.sql"))))
 		return -1;
 	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(stmt, 0);
@@ -90,7 +91,7 @@ static int load_facts(struct il_db *db, struct facts *out)
 		if (next < out->len && out->rows[next].id == id)
 			il_strlist_push(&out->rows[next].org_names, il_column_text(stmt, 1));
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

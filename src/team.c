@@ -20,27 +20,6 @@
 
 /* --- Loading ---------------------------------------------------------------- */
 
-static int load_packets(struct il_db *db, char *const *paths, size_t len, struct il_date today)
-{
-	struct il_team_load load = {0};
-
-	if (il_db_begin(db) < 0)
-		return -1;
-	if (il_achievement_bulk_begin(db, &load.bulk, true) < 0)
-		goto fail;
-	load.bulk.unsearched = true;
-	for (size_t i = 0; i < len; i++)
-		if (il_team_read_packet(db, paths[i], today, &load) < 0)
-			goto fail;
-	if (il_achievement_bulk_end(db, &load.bulk) < 0)
-		goto fail;
-	return 0;
-fail:
-	il_achievement_bulk_free(&load.bulk);
-	il_db_rollback(db);
-	return -1;
-}
-
 /* Two packets of one person and period: the later generated stays, and
  * the view says so. */
 static int drop_replaced(struct il_db *db, struct il_team *team)
@@ -526,9 +505,11 @@ int il_team_build(struct il_db *db, char *const *paths, size_t len,
 	describe_scope(options->filter, team);
 	if (load_rubric(options->rubric_file, &team->rubric) < 0 ||
 	    il_db_exec(db, il_report_sql("team_schema.sql")) < 0 ||
-	    load_packets(db, paths, len, today) < 0)
+	    il_team_load(db, paths, len, today) < 0)
 		goto out;
-	if (drop_replaced(db, team) < 0 ||
+	/* The load's sorts had their indexes' worth of temporary files; the
+	 * view's are small. */
+	if (il_db_exec(db, "PRAGMA temp_store = MEMORY") < 0 || drop_replaced(db, team) < 0 ||
 	    il_filter_select(db, options->filter, "team_period") < 0 || read_people(db, team) < 0 ||
 	    build_shared(db, team, &outcomes) < 0 || build_totals(db, team, &outcomes) < 0)
 		goto out;

@@ -19,17 +19,46 @@ struct il_team_packet {
 	bool redacted;
 };
 
-/* The load of all packets: one transaction, one bulk load. */
-struct il_team_load {
-	struct il_bulk bulk;
-	int64_t person_id; /* the packet being read */
-	long count;	   /* achievements read so far */
+/* What a packet holds, handed on as it is read: its achievements in
+ * chunks of at most IL_TEAM_CHUNK, the last chunk with the packet's own
+ * keys, which may come after the achievements in the file. */
+#define IL_TEAM_CHUNK 256
+struct il_team_chunk {
+	size_t packet;		  /* its place among the packets named, from 0 */
+	const char *file;	  /* as named */
+	struct il_achievement *a; /* checked; each id is the id in its person's log */
+	size_t len;
+	bool last; /* the packet's last chunk: HEAD is read */
+	struct il_team_packet head;
 };
 
-/* Reads FILE ("-": standard input) into DB as one more person.  Returns 0,
- * or -1 after one line naming the file. */
-int il_team_read_packet(struct il_db *db, const char *file, struct il_date today,
-			struct il_team_load *load);
+/* Takes CHUNK, which is its to free (il_team_chunk_free) even on
+ * failure; returns 0, or -1 to stop the reading. */
+typedef int il_team_emit(void *ctx, struct il_team_chunk *chunk);
+
+/* Reads FILE ("-": standard input), the INDEX-th packet named, handing
+ * its chunks to EMIT.  JSON is a connection for SQLite's JSON functions,
+ * apart from the team database.  Returns 0, or -1 after one line naming
+ * the file (none when EMIT refused). */
+int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
+			 il_team_emit *emit, void *ctx);
+void il_team_chunk_free(struct il_team_chunk *c);
 void il_team_packet_free(struct il_team_packet *h);
+
+/* The load of all packets into the team database: one transaction, one
+ * bulk load. */
+struct il_team_load {
+	struct il_bulk bulk;
+	long count; /* achievements stored so far */
+};
+
+/* Stores CHUNK: its achievements, whose they are, and with the last
+ * chunk the person, whose id is the packet's place + 1.  CHUNK's
+ * achievements are changed (uids, ids).  Returns 0, or -1 after one line. */
+int il_team_store_chunk(struct il_db *db, struct il_team_load *load, struct il_team_chunk *chunk);
+
+/* Reads the packets PATHS into DB, reading and storing side by side
+ * (team_load.c).  Returns 0, or -1 after one line. */
+int il_team_load(struct il_db *db, char *const *paths, size_t len, struct il_date today);
 
 #endif

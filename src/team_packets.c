@@ -30,12 +30,18 @@
 #define SEEN_ID (1u << IL_FIELD_COUNT)
 
 struct packet {
-	struct il_db *db;
+	struct il_db *db; /* a connection for the JSON functions */
 	const char *file; /* as named; "-" reads as "standard input" */
+	size_t index;	  /* its place among the packets named */
+	il_team_emit *emit;
+	void *emit_ctx;
+	struct il_team_chunk chunk; /* the achievements read and not yet emitted */
 	struct il_buf text;
 	struct il_date today;
 	struct il_buf why; /* the message, without the file's name */
 	struct il_team_packet head;
+	unsigned seen;	  /* bit (1u << key) for each of the packet's keys met */
+	size_t number_at; /* where the next number of the text is looked for */
 };
 
 IL_PRINTF(2, 3) static int fail(struct packet *p, const char *fmt, ...)
@@ -97,166 +103,156 @@ static int read_file(struct packet *p)
 	return rc;
 }
 
-/* --- The packet's own keys ------------------------------------------------ */
+/* --- The walk --------------------------------------------------------------- */
 
-/* A statement with the JSON TEXT bound as ?1 and PATH as ?2. */
-static sqlite3_stmt *members(struct packet *p, const char *text, size_t len, const char *path)
+/* One node of json_tree, in document order. */
+struct node {
+	int64_t id;
+	int64_t parent;	  /* -1 for the document itself */
+	const char *key;  /* an object member's name; "" for an array element */
+	long long index;  /* an array element's index */
+	const char *type; /* json_tree's: "object", "text", "integer", ... */
+	const char *text; /* a string's text, a number as written; "" otherwise */
+	double number;
+};
+
+/* The number as written: json_tree gives a number's value, which might
+ * differ in its last bit from what the digits say, so the text is read
+ * from the document.  json_tree meets nodes in document order, so the
+ * k-th number node is the k-th number outside strings. */
+static const char *next_number(struct packet *p, struct il_buf *out)
 {
-	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_packet.sql"));
+	const char *t = p->text.data, *end = t + p->text.len;
+	const char *at = t + p->number_at;
 
-	if (!stmt)
-		return NULL;
-	if (sqlite3_bind_text(stmt, 1, text, (int)len, SQLITE_STATIC) != SQLITE_OK ||
-	    il_bind_text(p->db, stmt, 2, path) < 0) {
-		il_db_error(p->db, sqlite3_errcode(p->db->handle), NULL);
-		return NULL;
+	while (at < end && *at != '-' && !(*at >= '0' && *at <= '9')) {
+		if (*at == '"') {
+			for (at++; at < end && *at != '"'; at++)
+				at += *at == '\\';
+		} else if (*at == 't' || *at == 'f' || *at == 'n') {
+			at += strspn(at, "truefalsn") - 1; /* a literal: no digit in it */
+		}
+		at++;
 	}
-	return stmt;
+	const char *start = at;
+
+	while (at < end && strchr("+-.eE0123456789", *at))
+		at++;
+	p->number_at = (size_t)(at - t);
+	il_buf_reset(out);
+	il_buf_append(out, start, (size_t)(at - start));
+	return il_buf_str(out);
 }
 
-/* A text member: a string, or null for none ("" then). */
-static int text_member(struct packet *p, const char *key, const char *type, const char *value,
-		       char **out)
+/* --- The packet's own keys ------------------------------------------------ */
+
+/* A text member: a string, or null for none. */
+static int text_member(struct packet *p, const char *object, const struct node *n, char **out)
 {
 	char why[256];
 	char *trimmed;
 
-	if (strcmp(type, "null") == 0)
+	if (strcmp(n->type, "null") == 0)
 		return 0;
-	if (strcmp(type, "text") != 0)
-		return fail(p, "key '%s': must be a string or null, not %s", key,
-			    il_json_type_phrase(type));
-	trimmed = il_text_trim(value);
+	if (strcmp(n->type, "text") != 0)
+		return fail(p, "%s: key '%s': must be a string or null, not %s", object, n->key,
+			    il_json_type_phrase(n->type));
+	trimmed = il_text_trim(n->text);
 	if (il_text_check(trimmed, 200, true, why, sizeof(why)) < 0) {
 		free(trimmed);
-		return fail(p, "key '%s': %s", key, why);
+		return fail(p, "%s: key '%s': %s", object, n->key, why);
 	}
 	free(*out);
 	*out = trimmed;
 	return 0;
 }
 
-static int date_member(struct packet *p, const char *key, const char *type, const char *value,
-		       bool nullable, char out[11])
+static int date_member(struct packet *p, const char *object, const struct node *n, bool nullable,
+		       char out[11])
 {
 	struct il_date d;
 	const char *why;
 
-	if (nullable && strcmp(type, "null") == 0)
+	if (nullable && strcmp(n->type, "null") == 0)
 		return 0;
-	if (strcmp(type, "text") != 0)
-		return fail(p, "key '%s': must be a date YYYY-MM-DD%s, not %s", key,
-			    nullable ? " or null" : "", il_json_type_phrase(type));
-	if ((why = il_parse_date(value, &d)))
-		return fail(p, "key '%s': '%s' %s", key, value, why);
+	if (strcmp(n->type, "text") != 0)
+		return fail(p, "%skey '%s': must be a date YYYY-MM-DD%s, not %s", object, n->key,
+			    nullable ? " or null" : "", il_json_type_phrase(n->type));
+	if ((why = il_parse_date(n->text, &d)))
+		return fail(p, "%skey '%s': '%.40s' %s", object, n->key, n->text, why);
 	il_date_format(d, out);
 	return 0;
 }
 
-/* One of the KEYS of an object, or -1 with the message for another. */
+/* The index of KEY among the COUNT keys of OBJECT, or -1 after the
+ * message for another. */
 static int known_key(struct packet *p, const char *object, const char *key, const char *const *keys,
-		     size_t count)
+		     int count)
 {
 	struct il_buf list = {0};
 
-	for (size_t i = 0; i < count; i++)
+	for (int i = 0; i < count; i++)
 		if (strcmp(key, keys[i]) == 0)
-			return (int)i;
-	for (size_t i = 0; i < count; i++)
+			return i;
+	for (int i = 0; i < count; i++)
 		il_buf_printf(&list, "%s%s", i ? ", " : "", keys[i]);
-	fail(p, "%s: unknown key '%.40s' (keys: %s)", object, key, il_buf_str(&list));
+	fail(p, "%s%sunknown key '%.40s' (%s has %s)", object, *object ? ": " : "", key,
+	     *object ? object : "a packet", il_buf_str(&list));
 	il_buf_free(&list);
 	return -1;
 }
 
-enum { PROFILE_NAME, PROFILE_LEVEL, PROFILE_TRACK, PROFILE_TARGET_LEVEL, PROFILE_MANAGER };
+enum head { HEAD_PROFILE, HEAD_PERIOD, HEAD_FILTERS, HEADS };
 
-static int read_profile(struct packet *p, const char *text)
+static int profile_member(struct packet *p, const struct node *n)
 {
 	static const char *const keys[] = {"name", "level", "track", "target_level", "manager"};
 	char **slots[] = {&p->head.name, &p->head.level, &p->head.track, &p->head.target_level,
 			  &p->head.manager};
-	sqlite3_stmt *stmt = members(p, text, strlen(text), "$");
-	int rc, k = 0;
+	int k = known_key(p, "profile", n->key, keys, 5);
 
-	if (!stmt)
-		return -1;
-	while ((rc = il_db_step(p->db, stmt)) == SQLITE_ROW) {
-		const char *key = il_column_text(stmt, 0);
-
-		if ((k = known_key(p, "profile", key, keys, 5)) < 0 ||
-		    text_member(p, key, il_column_text(stmt, 1), il_column_text(stmt, 2),
-				slots[k]) < 0)
-			break;
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return k < 0 ? -1 : text_member(p, "profile", n, slots[k]);
 }
 
-static int read_period(struct packet *p, const char *text)
+static int period_member(struct packet *p, const struct node *n)
 {
 	static const char *const keys[] = {"cycle", "since", "until"};
-	sqlite3_stmt *stmt = members(p, text, strlen(text), "$");
 	struct il_range range;
-	int rc, k = 0;
+	int k = known_key(p, "period", n->key, keys, 3);
 
-	if (!stmt)
+	if (k < 0)
 		return -1;
-	while ((rc = il_db_step(p->db, stmt)) == SQLITE_ROW) {
-		const char *key = il_column_text(stmt, 0), *type = il_column_text(stmt, 1);
-		const char *value = il_column_text(stmt, 2);
-
-		if ((k = known_key(p, "period", key, keys, 3)) < 0)
-			break;
-		if (k == 0 && strcmp(type, "null") != 0) {
-			if (strcmp(type, "text") != 0) {
-				fail(p,
-				     "key 'cycle': must be a cycle such as 2026-H2 or null, not %s",
-				     il_json_type_phrase(type));
-				break;
-			}
-			if (il_parse_cycle(value, &range)) {
-				fail(p,
-				     "key 'cycle': '%.40s' is not a cycle (2026, 2026-H1, 2026-Q3)",
-				     value);
-				break;
-			}
-			snprintf(p->head.cycle, sizeof(p->head.cycle), "%s", value);
-		} else if (k > 0 && date_member(p, key, type, value, true,
-						k == 1 ? p->head.since : p->head.until) < 0) {
-			break;
-		}
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (k > 0)
+		return date_member(p, "period: ", n, true, k == 1 ? p->head.since : p->head.until);
+	if (strcmp(n->type, "null") == 0)
+		return 0;
+	if (strcmp(n->type, "text") != 0)
+		return fail(p,
+			    "period: key 'cycle': must be a cycle such as 2026-H2 or null, not %s",
+			    il_json_type_phrase(n->type));
+	if (il_parse_cycle(n->text, &range))
+		return fail(p,
+			    "period: key 'cycle': '%.40s' is not a cycle (2026, 2026-H1, 2026-Q3)",
+			    n->text);
+	snprintf(p->head.cycle, sizeof(p->head.cycle), "%s", n->text);
+	return 0;
 }
 
 /* The filters the packet was made with: checked, for they say what it
  * holds, but the team's own filters choose what the view counts. */
-static int read_filters(struct packet *p, const char *text)
+static int filters_member(struct packet *p, const struct node *n)
 {
 	static const char *const keys[] = {"tag", "org", "project", "search"};
-	sqlite3_stmt *stmt = members(p, text, strlen(text), "$");
-	int rc;
+	char *value = NULL;
+	int rc = 0;
 
-	if (!stmt)
+	if (known_key(p, "filters", n->key, keys, 4) < 0 ||
+	    text_member(p, "filters", n, &value) < 0)
 		return -1;
-	while ((rc = il_db_step(p->db, stmt)) == SQLITE_ROW) {
-		const char *key = il_column_text(stmt, 0), *type = il_column_text(stmt, 1);
-		char *value = NULL;
-
-		if (known_key(p, "filters", key, keys, 4) < 0 ||
-		    text_member(p, key, type, il_column_text(stmt, 2), &value) < 0)
-			break;
-		if (strcmp(key, "tag") == 0 && value && il_tag_parse(value) == IL_TAG_NONE) {
-			fail(p, "key 'tag': '%.40s' is not a tag", value);
-			free(value);
-			break;
-		}
-		free(value);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (strcmp(n->key, "tag") == 0 && value && il_tag_parse(value) == IL_TAG_NONE)
+		rc = fail(p, "filters: key 'tag': '%.40s' is not a tag", value);
+	free(value);
+	return rc;
 }
 
 enum packet_key {
@@ -274,137 +270,94 @@ static const char *const packet_keys[KEY_COUNT] = {
 	"impactlog_packet", "generated", "profile", "period", "filters", "redacted", "achievements",
 };
 
-/* The JSON type each key must have, and how a message says so. */
+/* What each key must be, as json_tree types it and as a message says it. */
 static const char *const packet_types[KEY_COUNT] = {
 	"integer", "text", "object", "object", "object", "boolean", "array",
 };
 
-struct top {
-	char *type[KEY_COUNT];	/* NULL for a key not there */
-	char *value[KEY_COUNT]; /* its value: text, or an object's JSON */
-	char *unknown;		/* the first key not in packet_keys */
-	bool not_object;	/* the document is an array or a lone value */
-	bool twice;		/* a key given twice */
-	char *twice_key;
+static const char *const packet_wanted[KEY_COUNT] = {
+	"the number 1", "a date YYYY-MM-DD", "an object", "an object",
+	"an object",	"true or false",     "an array",
 };
 
-static void top_free(struct top *t)
+static bool has_type(int k, const char *type)
 {
-	for (int k = 0; k < KEY_COUNT; k++) {
-		free(t->type[k]);
-		free(t->value[k]);
-	}
-	free(t->unknown);
-	free(t->twice_key);
-}
-
-static int read_top(struct packet *p, struct top *t)
-{
-	sqlite3_stmt *stmt = members(p, p->text.data, p->text.len, "$");
-	int rc;
-
-	if (!stmt)
-		return -1;
-	while ((rc = il_db_step(p->db, stmt)) == SQLITE_ROW) {
-		const char *key = il_column_text(stmt, 0);
-		int k = 0;
-
-		if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT) {
-			t->not_object = true;
-			break;
-		}
-		while (k < KEY_COUNT && strcmp(key, packet_keys[k]) != 0)
-			k++;
-		if (k == KEY_COUNT) {
-			if (!t->unknown)
-				t->unknown = il_xstrdup(key);
-			continue;
-		}
-		if (t->type[k]) {
-			t->twice = true;
-			if (!t->twice_key)
-				t->twice_key = il_xstrdup(key);
-			continue;
-		}
-		t->type[k] = il_xstrdup(il_column_text(stmt, 1));
-		/* The achievements are read apart, by their own statement. */
-		t->value[k] = il_xstrdup(il_column_text(stmt, 2));
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static bool has_type(const struct top *t, int k)
-{
-	const char *type = t->type[k];
-
 	if (strcmp(packet_types[k], "boolean") == 0)
 		return strcmp(type, "true") == 0 || strcmp(type, "false") == 0;
 	return strcmp(type, packet_types[k]) == 0;
 }
 
-static const char *type_wanted(int k)
+/* The version first, before any other key is read: a later version may
+ * have keys this program has never heard of. */
+static int check_version(struct packet *p)
 {
-	switch (k) {
-	case KEY_VERSION:
-		return "the number 1";
-	case KEY_GENERATED:
-		return "a date YYYY-MM-DD";
-	case KEY_REDACTED:
-		return "true or false";
-	case KEY_ACHIEVEMENTS:
-		return "an array";
-	default:
-		return "an object";
+	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_packet.sql"));
+	const char *type, *version_type;
+	long long version;
+	int rc;
+
+	if (!stmt ||
+	    sqlite3_bind_text(stmt, 1, p->text.data, (int)p->text.len, SQLITE_STATIC) != SQLITE_OK)
+		return -1;
+	if (il_db_step(p->db, stmt) != SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return -1;
 	}
+	type = il_column_text(stmt, 0);
+	version_type = il_column_text(stmt, 1);
+	version = sqlite3_column_int64(stmt, 2);
+	if (strcmp(type, "object") != 0)
+		rc = fail(p,
+			  "not an impactlog packet (it is %s; 'impactlog report --json' writes "
+			  "a packet, a JSON object)",
+			  il_json_type_phrase(type));
+	else if (!*version_type)
+		rc = fail(p, "not an impactlog packet (no key 'impactlog_packet'; "
+			     "'impactlog report --json' writes one)");
+	else if (strcmp(version_type, "integer") != 0 || version < 1)
+		rc = fail(p, "key 'impactlog_packet': must be the number %d, not %s",
+			  IL_PACKET_VERSION,
+			  strcmp(version_type, "integer") == 0 ? il_column_text(stmt, 2)
+							       : il_json_type_phrase(version_type));
+	else if (version > IL_PACKET_VERSION)
+		rc = fail(p,
+			  "packet version %lld is newer than this impactlog reads (%d); "
+			  "upgrade impactlog",
+			  version, IL_PACKET_VERSION);
+	else
+		rc = 0;
+	sqlite3_reset(stmt);
+	return rc;
 }
 
-/* The version first: a later one may have keys this program has never
- * heard of. */
-static int check_version(struct packet *p, const struct top *t)
+/* A member of the packet itself. */
+static int top_member(struct packet *p, const struct node *n, int *key)
 {
-	long long version;
+	int k = known_key(p, "", n->key, packet_keys, KEY_COUNT);
 
-	if (!t->type[KEY_VERSION])
-		return fail(p, "not an impactlog packet (no key 'impactlog_packet'; "
-			       "'impactlog report --json' writes one)");
-	if (!has_type(t, KEY_VERSION) || (version = atoll(t->value[KEY_VERSION])) < 1)
-		return fail(p, "key 'impactlog_packet': must be the number %d, not %s",
-			    IL_PACKET_VERSION,
-			    has_type(t, KEY_VERSION) ? t->value[KEY_VERSION]
-						     : il_json_type_phrase(t->type[KEY_VERSION]));
-	if (version > IL_PACKET_VERSION)
-		return fail(p,
-			    "packet version %lld is newer than this impactlog reads (%d); "
-			    "upgrade impactlog",
-			    version, IL_PACKET_VERSION);
+	if (k < 0)
+		return -1;
+	if (p->seen & (1u << k))
+		return fail(p, "key '%s' appears twice", n->key);
+	p->seen |= 1u << k;
+	if (!has_type(k, n->type))
+		return fail(p, "key '%s': must be %s, not %s", n->key, packet_wanted[k],
+			    il_json_type_phrase(n->type));
+	*key = k;
+	if (k == KEY_GENERATED)
+		return date_member(p, "", n, false, p->head.generated);
+	if (k == KEY_REDACTED)
+		p->head.redacted = strcmp(n->type, "true") == 0;
 	return 0;
 }
 
-static int read_head(struct packet *p, struct top *t)
+/* The keys a packet must have, once it has all been read. */
+static int check_complete(struct packet *p)
 {
-	if (check_version(p, t) < 0)
-		return -1;
-	if (t->unknown)
-		return fail(p,
-			    "unknown key '%.40s' (a packet has impactlog_packet, generated, "
-			    "profile, period, filters, redacted, achievements)",
-			    t->unknown);
-	if (t->twice)
-		return fail(p, "key '%s' appears twice", t->twice_key);
-	for (int k = 0; k < KEY_COUNT; k++) {
-		if (!t->type[k] && k != KEY_FILTERS)
+	for (int k = 0; k < KEY_COUNT; k++)
+		if (!(p->seen & (1u << k)) && k != KEY_FILTERS)
 			return fail(p, "no key '%s'", packet_keys[k]);
-		if (t->type[k] && !has_type(t, k))
-			return fail(p, "key '%s': must be %s, not %s", packet_keys[k],
-				    type_wanted(k), il_json_type_phrase(t->type[k]));
-	}
-	p->head.redacted = strcmp(t->type[KEY_REDACTED], "true") == 0;
-	if (date_member(p, "generated", "text", t->value[KEY_GENERATED], false, p->head.generated) <
-		    0 ||
-	    read_profile(p, t->value[KEY_PROFILE]) < 0 || read_period(p, t->value[KEY_PERIOD]) < 0)
-		return -1;
-	return t->type[KEY_FILTERS] ? read_filters(p, t->value[KEY_FILTERS]) : 0;
+	return 0;
 }
 
 /* --- The achievements ----------------------------------------------------- */
@@ -414,11 +367,10 @@ struct entry {
 	long index; /* 1-based */
 	struct il_achievement a;
 	unsigned seen;
-	int64_t id;	/* the "id" member */
-	int64_t member; /* the node id of the member being read */
-	int list;	/* the list field it is, or -1 */
-	long item;	/* 1-based, within a list */
-	bool open;	/* an entry is being read */
+	int64_t id; /* the "id" member */
+	int list;   /* the list field being read, or -1 */
+	long item;  /* 1-based, within that list */
+	bool open;  /* an entry is being read */
 };
 
 IL_PRINTF(2, 3) static int entry_fail(struct entry *e, const char *fmt, ...)
@@ -440,47 +392,43 @@ static int field_fail(struct entry *e, const struct il_buf *why)
 	return entry_fail(e, "key %s", il_buf_str(why));
 }
 
-static int begin_member(struct entry *e, sqlite3_stmt *row)
+/* A member of an achievement; a list's items follow as nodes of their own. */
+static int entry_member(struct entry *e, const struct node *n)
 {
-	const char *key = il_column_text(row, 3), *type = il_column_text(row, 4);
 	struct il_buf why = {0};
 	int field, rc = 0;
 
-	e->member = sqlite3_column_int64(row, 2);
 	e->list = -1;
 	e->item = 0;
-	if (strcmp(key, "id") == 0) {
+	if (strcmp(n->key, "id") == 0) {
 		if (e->seen & SEEN_ID)
 			return entry_fail(e, "key 'id' appears twice");
 		e->seen |= SEEN_ID;
-		if (strcmp(type, "integer") != 0 || (e->id = sqlite3_column_int64(row, 5)) < 1)
+		if (strcmp(n->type, "integer") != 0 || (e->id = (int64_t)n->number) < 1)
 			return entry_fail(e, "key 'id': must be a whole number from 1, not %s",
-					  strcmp(type, "integer") == 0 ? il_column_text(row, 5)
-								       : il_json_type_phrase(type));
+					  strcmp(n->type, "integer") == 0
+						  ? n->text
+						  : il_json_type_phrase(n->type));
 		return 0;
 	}
-	if ((field = il_field_by_column(key)) < 0) {
+	if ((field = il_field_by_column(n->key)) < 0)
 		return entry_fail(e,
 				  "unknown key '%.40s' (an achievement has id and the keys of "
 				  "'impactlog list --format json')",
-				  key);
-	}
+				  n->key);
 	if (e->seen & (1u << field))
-		return entry_fail(e, "key '%s' appears twice", key);
+		return entry_fail(e, "key '%s' appears twice", n->key);
 	e->seen |= 1u << field;
-	if (strcmp(type, "null") == 0)
+	if (strcmp(n->type, "null") == 0)
 		return 0;
 	if (il_fields[field].is_list) {
-		if (strcmp(type, "array") != 0)
-			return entry_fail(e, "key '%s': must be an array of strings, not %s", key,
-					  il_json_type_phrase(type));
+		if (strcmp(n->type, "array") != 0)
+			return entry_fail(e, "key '%s': must be an array of strings, not %s",
+					  n->key, il_json_type_phrase(n->type));
 		e->list = field;
 		return 0;
 	}
-	if (il_json_set_field(&e->a, field, type,
-			      il_json_is_number(type) ? il_column_text(row, 6)
-						      : il_column_text(row, 5),
-			      sqlite3_column_double(row, 5), e->p->today, &why) < 0)
+	if (il_json_set_field(&e->a, field, n->type, n->text, n->number, e->p->today, &why) < 0)
 		rc = field_fail(e, &why);
 	il_buf_free(&why);
 	return rc;
@@ -488,133 +436,197 @@ static int begin_member(struct entry *e, sqlite3_stmt *row)
 
 /* One item of the list being read; an item of only white space is none,
  * as in a CSV list. */
-static int list_item(struct entry *e, sqlite3_stmt *row)
+static int list_item(struct entry *e, const struct node *n)
 {
-	const char *type = il_column_text(row, 7), *text = il_column_text(row, 8);
 	struct il_buf why = {0};
 	int rc = 0;
 
 	e->item++;
-	if (strcmp(type, "text") != 0)
+	if (strcmp(n->type, "text") != 0)
 		return entry_fail(e, "key '%s': must be an array of strings; item %ld is %s",
-				  il_fields[e->list].column, e->item, il_json_type_phrase(type));
-	if (il_text_blank(text))
+				  il_fields[e->list].column, e->item, il_json_type_phrase(n->type));
+	if (il_text_blank(n->text))
 		return 0;
-	if (il_json_set_field(&e->a, e->list, "text", text, 0, e->p->today, &why) < 0)
+	if (il_json_set_field(&e->a, e->list, "text", n->text, 0, e->p->today, &why) < 0)
 		rc = field_fail(e, &why);
 	il_buf_free(&why);
 	return rc;
 }
 
-static int store_entry(struct entry *e, struct il_team_load *load)
+/* Hands the chunk on, and starts a new one. */
+static int emit(struct packet *p, bool last)
 {
-	struct il_diag diag;
-	sqlite3_stmt *stmt;
-	char uid[32];
+	struct il_team_chunk *c = &p->chunk;
+	int rc;
 
+	c->packet = p->index;
+	c->file = p->file;
+	c->last = last;
+	if (last) {
+		c->head = p->head;
+		p->head = (struct il_team_packet){0};
+	}
+	rc = p->emit(p->emit_ctx, c);
+	*c = (struct il_team_chunk){0};
+	return rc;
+}
+
+/* The entry read, checked, goes into the chunk, with its id in its log
+ * as its id. */
+static int keep_entry(struct entry *e)
+{
+	struct il_team_chunk *c = &e->p->chunk;
+	struct il_diag diag;
+
+	e->open = false;
 	if (!(e->seen & SEEN_ID))
 		return entry_fail(e, "no key 'id' (the achievement's id in its log)");
 	if (il_achievement_check(&e->a, &diag) < 0)
 		return entry_fail(e, "key '%s': %s", il_fields[diag.field].column, diag.message);
-	/* Uids are unique to one log; here they need only be unique. */
-	snprintf(uid, sizeof(uid), "%lld.%ld", (long long)load->person_id, e->index);
-	free(e->a.uid);
-	e->a.uid = il_xstrdup(uid);
-	if (il_achievement_bulk_insert(e->p->db, &load->bulk, &e->a) < 0 ||
-	    !(stmt = il_db_cached(e->p->db, il_report_sql("team_claim_insert.sql"))) ||
-	    il_bind_int(e->p->db, stmt, 1, e->a.id) < 0 ||
-	    il_bind_int(e->p->db, stmt, 2, load->person_id) < 0 ||
-	    il_bind_int(e->p->db, stmt, 3, e->id) < 0 || il_db_run(e->p->db, stmt) < 0)
-		return -1;
-	return 0;
+	if (!c->a)
+		c->a = il_xcalloc(IL_TEAM_CHUNK, sizeof(*c->a));
+	c->a[c->len] = e->a;
+	c->a[c->len++].id = e->id;
+	il_achievement_init(&e->a, e->p->today);
+	return c->len == IL_TEAM_CHUNK ? emit(e->p, false) : 0;
 }
 
-static void entry_begin(struct entry *e, long index)
+static int entry_begin(struct entry *e, const struct node *n)
 {
 	il_achievement_free(&e->a);
 	il_achievement_init(&e->a, e->p->today);
-	e->index = index;
+	e->index = (long)n->index + 1;
 	e->seen = 0;
 	e->id = 0;
-	e->member = -1;
 	e->list = -1;
 	e->open = true;
-}
-
-static int entry_row(struct entry *e, sqlite3_stmt *row)
-{
-	const char *type = il_column_text(row, 1);
-
-	if (strcmp(type, "object") != 0)
-		return entry_fail(e, "must be an object, not %s", il_json_type_phrase(type));
-	if (sqlite3_column_type(row, 2) == SQLITE_NULL)
-		return 0; /* {}: il_achievement_check says what it lacks */
-	if (sqlite3_column_int64(row, 2) != e->member && begin_member(e, row) < 0)
-		return -1;
-	if (e->list >= 0 && sqlite3_column_type(row, 7) != SQLITE_NULL)
-		return list_item(e, row);
+	if (strcmp(n->type, "object") != 0)
+		return entry_fail(e, "must be an object, not %s", il_json_type_phrase(n->type));
 	return 0;
 }
 
-static int read_entries(struct packet *p, struct il_team_load *load)
+/* --- Walking the nodes ------------------------------------------------------ */
+
+/* What a container node is, for the nodes inside it. */
+enum role { ROLE_PACKET, ROLE_HEAD, ROLE_ACHIEVEMENTS, ROLE_ENTRY, ROLE_LIST };
+
+/* The packet, the achievements, an entry and a list: whatever lies deeper
+ * is inside a value already refused for its type. */
+#define WALK_DEPTH 4
+
+struct walk {
+	struct packet *p;
+	struct entry e;
+	int depth;
+	int64_t id[WALK_DEPTH];
+	enum role role[WALK_DEPTH];
+	int head[WALK_DEPTH]; /* ROLE_HEAD: which one */
+};
+
+static void push(struct walk *w, const struct node *n, enum role role, int head)
 {
-	static const char path[] = "$.achievements";
-	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_entries.sql"));
-	struct entry e = {.p = p};
+	w->id[w->depth] = n->id;
+	w->role[w->depth] = role;
+	w->head[w->depth] = head;
+	w->depth++;
+}
+
+static int visit(struct walk *w, const struct node *n)
+{
+	struct packet *p = w->p;
+	int key = -1;
+
+	if (n->parent < 0) {
+		push(w, n, ROLE_PACKET, 0);
+		return 0;
+	}
+	/* Nodes come in document order: leave the containers that ended. */
+	while (w->depth > 0 && w->id[w->depth - 1] != n->parent)
+		w->depth--;
+	if (w->depth == 0)
+		return fail(p, "not valid JSON");
+	switch (w->role[w->depth - 1]) {
+	case ROLE_PACKET:
+		if (top_member(p, n, &key) < 0)
+			return -1;
+		if (key == KEY_ACHIEVEMENTS)
+			push(w, n, ROLE_ACHIEVEMENTS, 0);
+		else if (key == KEY_PROFILE || key == KEY_PERIOD || key == KEY_FILTERS)
+			push(w, n, ROLE_HEAD,
+			     key == KEY_PROFILE	 ? HEAD_PROFILE
+			     : key == KEY_PERIOD ? HEAD_PERIOD
+						 : HEAD_FILTERS);
+		return 0;
+	case ROLE_HEAD:
+		switch (w->head[w->depth - 1]) {
+		case HEAD_PROFILE:
+			return profile_member(p, n);
+		case HEAD_PERIOD:
+			return period_member(p, n);
+		default:
+			return filters_member(p, n);
+		}
+	case ROLE_ACHIEVEMENTS:
+		if (w->e.open && keep_entry(&w->e) < 0)
+			return -1;
+		if (entry_begin(&w->e, n) < 0)
+			return -1;
+		push(w, n, ROLE_ENTRY, 0);
+		return 0;
+	case ROLE_ENTRY:
+		if (entry_member(&w->e, n) < 0)
+			return -1;
+		if (w->e.list >= 0)
+			push(w, n, ROLE_LIST, 0);
+		return 0;
+	default:
+		return list_item(&w->e, n);
+	}
+}
+
+/* One node of team_nodes.sql: id, parent, key, type, atom. */
+static void read_node(struct packet *p, sqlite3_stmt *row, struct node *n, struct il_buf *number)
+{
+	n->id = sqlite3_column_int64(row, 0);
+	n->parent = sqlite3_column_type(row, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(row, 1);
+	n->index = sqlite3_column_int64(row, 2);
+	n->key = sqlite3_column_type(row, 2) == SQLITE_TEXT ? il_column_text(row, 2) : "";
+	n->type = il_column_text(row, 3);
+	n->number = sqlite3_column_double(row, 4);
+	if (il_json_is_number(n->type))
+		n->text = next_number(p, number);
+	else
+		n->text = strcmp(n->type, "text") == 0 ? il_column_text(row, 4) : "";
+}
+
+static int walk(struct packet *p)
+{
+	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_nodes.sql"));
+	struct walk w = {.p = p, .e = {.p = p, .list = -1}};
+	struct il_buf number = {0};
+	struct node n;
 	int rc = 0, step;
 
-	if (!stmt)
+	if (!stmt ||
+	    sqlite3_bind_text(stmt, 1, p->text.data, (int)p->text.len, SQLITE_STATIC) != SQLITE_OK)
 		return -1;
-	/* The array's own text would be a copy: json_each takes the path. */
-	if (sqlite3_bind_text(stmt, 1, p->text.data, (int)p->text.len, SQLITE_STATIC) !=
-		    SQLITE_OK ||
-	    il_bind_text(p->db, stmt, 2, path) < 0)
-		return -1;
-	il_achievement_init(&e.a, p->today);
+	il_achievement_init(&w.e.a, p->today);
+	p->number_at = 0;
 	while (rc == 0 && (step = il_db_step(p->db, stmt)) == SQLITE_ROW) {
-		long index = sqlite3_column_int64(stmt, 0) + 1;
-
-		if (!e.open || index != e.index) {
-			if (e.open && store_entry(&e, load) < 0) {
-				rc = -1;
-				break;
-			}
-			entry_begin(&e, index);
-			load->count++;
-		}
-		rc = entry_row(&e, stmt);
+		read_node(p, stmt, &n, &number);
+		rc = visit(&w, &n);
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = -1;
-	if (rc == 0 && e.open)
-		rc = store_entry(&e, load);
+	if (rc == 0 && w.e.open)
+		rc = keep_entry(&w.e);
 	sqlite3_reset(stmt);
-	il_achievement_free(&e.a);
-	return rc;
+	il_achievement_free(&w.e.a);
+	il_buf_free(&number);
+	return rc == 0 ? check_complete(p) : -1;
 }
 
 /* --- One packet ----------------------------------------------------------- */
-
-static int insert_person(struct packet *p, struct il_team_load *load)
-{
-	struct il_team_packet *h = &p->head;
-	const char *values[] = {p->file,    h->name,  h->level, h->track, h->target_level,
-				h->manager, h->cycle, h->since, h->until, h->generated};
-	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_person_insert.sql"));
-	int rc;
-
-	if (!stmt)
-		return -1;
-	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
-		if (il_bind_text(p->db, stmt, (int)i + 1, values[i] ? values[i] : "") < 0)
-			return -1;
-	if (il_bind_int(p->db, stmt, 11, h->redacted) < 0)
-		return -1;
-	if ((rc = il_db_step(p->db, stmt)) == SQLITE_ROW)
-		load->person_id = sqlite3_column_int64(stmt, 0);
-	sqlite3_reset(stmt);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
 
 /* The name a packet without one goes by: its file's, without .json. */
 static char *name_of_file(const char *file)
@@ -629,11 +641,8 @@ static char *name_of_file(const char *file)
 	return il_xstrndup(base, len);
 }
 
-static int read_packet(struct packet *p, struct il_team_load *load)
+static int read_packet(struct packet *p)
 {
-	struct top t = {0};
-	int rc;
-
 	if (read_file(p) < 0)
 		return -1;
 	if (p->text.len >= 3 && memcmp(p->text.data, "\xEF\xBB\xBF", 3) == 0) {
@@ -642,24 +651,14 @@ static int read_packet(struct packet *p, struct il_team_load *load)
 	}
 	if (p->text.len == 0)
 		return fail(p, "empty: not a packet ('impactlog report --json' writes one)");
-	if (il_json_check_text(p->db->handle, p->text.data, p->text.len, &p->why) < 0)
+	if (il_json_check_text(p->db->handle, p->text.data, p->text.len, &p->why) < 0 ||
+	    check_version(p) < 0 || walk(p) < 0)
 		return -1;
-	rc = read_top(p, &t);
-	if (rc == 0 && (t.not_object || (!t.type[0] && !t.unknown && !t.twice))) {
-		/* An array, a lone value, or {}. */
-		rc = fail(p, "not an impactlog packet (a JSON object written by "
-			     "'impactlog report --json')");
-	}
-	if (rc == 0)
-		rc = read_head(p, &t);
-	top_free(&t);
-	if (rc == 0 && !*p->head.name) {
+	if (!p->head.name || !*p->head.name) {
 		free(p->head.name);
 		p->head.name = name_of_file(p->file);
 	}
-	if (rc == 0)
-		rc = insert_person(p, load);
-	return rc == 0 ? read_entries(p, load) : -1;
+	return emit(p, true);
 }
 
 void il_team_packet_free(struct il_team_packet *h)
@@ -672,17 +671,77 @@ void il_team_packet_free(struct il_team_packet *h)
 	*h = (struct il_team_packet){0};
 }
 
-int il_team_read_packet(struct il_db *db, const char *file, struct il_date today,
-			struct il_team_load *load)
+void il_team_chunk_free(struct il_team_chunk *c)
 {
-	struct packet p = {.db = db, .file = file, .today = today};
-	int rc = read_packet(&p, load);
+	for (size_t i = 0; i < c->len; i++)
+		il_achievement_free(&c->a[i]);
+	free(c->a);
+	il_team_packet_free(&c->head);
+	*c = (struct il_team_chunk){0};
+}
 
-	/* A database error has had its own line. */
+int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
+			 il_team_emit *emit_chunk, void *ctx)
+{
+	struct packet p = {.db = json,
+			   .file = file,
+			   .index = index,
+			   .emit = emit_chunk,
+			   .emit_ctx = ctx,
+			   .today = today};
+	int rc = read_packet(&p);
+
+	/* A database error has had its own line, and a refused emit is the
+	 * receiver's to tell. */
 	if (rc < 0 && p.why.len)
 		il_error("%s: %s", file_name(file), il_buf_str(&p.why));
+	il_team_chunk_free(&p.chunk);
 	il_team_packet_free(&p.head);
 	il_buf_free(&p.text);
 	il_buf_free(&p.why);
 	return rc;
+}
+
+/* --- Storing what was read --------------------------------------------------- */
+
+static int insert_person(struct il_db *db, const struct il_team_chunk *c, int64_t person)
+{
+	const struct il_team_packet *h = &c->head;
+	const char *values[] = {c->file,    h->name,  h->level, h->track, h->target_level,
+				h->manager, h->cycle, h->since, h->until, h->generated};
+	sqlite3_stmt *stmt = il_db_cached(db, il_report_sql("team_person_insert.sql"));
+
+	if (!stmt)
+		return -1;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		if (il_bind_text(db, stmt, (int)i + 1, values[i] ? values[i] : "") < 0)
+			return -1;
+	if (il_bind_int(db, stmt, 11, h->redacted) < 0 || il_bind_int(db, stmt, 12, person) < 0)
+		return -1;
+	return il_db_run(db, stmt);
+}
+
+int il_team_store_chunk(struct il_db *db, struct il_team_load *load, struct il_team_chunk *c)
+{
+	int64_t person = (int64_t)c->packet + 1;
+
+	for (size_t i = 0; i < c->len; i++) {
+		struct il_achievement *a = &c->a[i];
+		int64_t packet_id = a->id;
+		sqlite3_stmt *stmt;
+		char uid[48];
+
+		/* Uids are unique to one log; here they need only be unique. */
+		snprintf(uid, sizeof(uid), "%lld.%lld", (long long)person, (long long)packet_id);
+		free(a->uid);
+		a->uid = il_xstrdup(uid);
+		a->id = 0;
+		if (il_achievement_bulk_insert(db, &load->bulk, a) < 0 ||
+		    !(stmt = il_db_cached(db, il_report_sql("team_claim_insert.sql"))) ||
+		    il_bind_int(db, stmt, 1, a->id) < 0 || il_bind_int(db, stmt, 2, person) < 0 ||
+		    il_bind_int(db, stmt, 3, packet_id) < 0 || il_db_run(db, stmt) < 0)
+			return -1;
+		load->count++;
+	}
+	return c->last ? insert_person(db, c, person) : 0;
 }

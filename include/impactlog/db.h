@@ -43,6 +43,9 @@ void il_db_close(struct il_db *db);
 /* Opens a private temporary database of the current schema, which
  * messages call NAME and which is gone when closed: never a user's file. */
 int il_db_open_private(struct il_db *db, const char *name);
+/* An empty in-memory connection with no schema, for SQLite's functions
+ * (JSON), called NAME in messages. */
+int il_db_open_memory(struct il_db *db, const char *name);
 
 /* Prints one line for RC, the result of a call on DB, prefixed with WHAT
  * (or not, for NULL): "database 'PATH' is busy ..." past the busy timeout,

@@ -331,7 +331,8 @@ static int read_top(struct packet *p, struct top *t)
 		t->value[k] = il_xstrdup(il_column_text(stmt, 2));
 	}
 	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	/* An array or a lone value stops the walk early: read_packet says so. */
+	return rc == SQLITE_DONE || t->not_object ? 0 : -1;
 }
 
 static bool has_type(const struct top *t, int k)

@@ -364,21 +364,22 @@ static const char *type_wanted(int k)
  * heard of. */
 static int check_version(struct packet *p, const struct top *t)
 {
-	long long version;
+	double version;
 
 	if (!t->type[KEY_VERSION])
 		return fail(p, "not an impactlog packet (no key 'impactlog_packet'; "
 			       "'impactlog report --json' writes one)");
-	if (!has_type(t, KEY_VERSION) || (version = atoll(t->value[KEY_VERSION])) < 1)
+	/* An integer past 64 bits reads as "1.0e+20": atoll would make it 1. */
+	if (!has_type(t, KEY_VERSION) || (version = strtod(t->value[KEY_VERSION], NULL)) < 1)
 		return fail(p, "key 'impactlog_packet': must be the number %d, not %s",
 			    IL_PACKET_VERSION,
 			    has_type(t, KEY_VERSION) ? t->value[KEY_VERSION]
 						     : il_json_type_phrase(t->type[KEY_VERSION]));
 	if (version > IL_PACKET_VERSION)
 		return fail(p,
-			    "packet version %lld is newer than this impactlog reads (%d); "
+			    "packet version %s is newer than this impactlog reads (%d); "
 			    "upgrade impactlog",
-			    version, IL_PACKET_VERSION);
+			    t->value[KEY_VERSION], IL_PACKET_VERSION);
 	return 0;
 }
 

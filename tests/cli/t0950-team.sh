@@ -381,4 +381,29 @@ test_expect_success 'the view is the same whatever the order of the over-claim'"
 	test_cmp one n1
 '
 
+test_expect_success PYTHON3 'over-claims are sorted by their excess, largest first' '
+	impactlog --db ben.db add enabled-scale "Cache tier" --date 2026-03-03 --value 800 \
+		--unit rps --baseline 200 --share 90 --evidence "Cache design" >/dev/null &&
+	impactlog --db cy.db add enabled-scale "Cache rollout" --date 2026-03-04 --value 900 \
+		--unit rps --baseline 200 --share 60 --evidence "cache DESIGN" >/dev/null &&
+	impactlog --db ben.db report --json >ben2.json &&
+	impactlog --db cy.db report --json >cy2.json &&
+	impactlog team ana.json ben2.json cy2.json >view.txt &&
+	grep "shares add up to" view.txt >lines &&
+	cat >lines.expect <<-EOF &&
+	  enabled-scale, evidence ${SQ}Cache design${SQ}: shares add up to 150%
+	  prevented-loss, evidence ${SQ}INC-4412 postmortem${SQ}: shares add up to 130%
+	EOF
+	test_cmp lines.expect lines &&
+	impactlog team ana.json ben2.json cy2.json --json >view.json &&
+	/usr/bin/python3 -c "
+import json
+d = json.load(open(\"view.json\"))
+assert [o[\"total_share\"] for o in d[\"overclaims\"]] == [150, 130], d[\"overclaims\"]
+t = [t for t in d[\"totals\"] if t[\"tag\"] == \"enabled-scale\"][0]
+assert (t[\"achievements\"], t[\"outcomes\"], t[\"outcome\"]) == (3, 2, 9900), t
+" &&
+	check_numbers -- ana.json ben2.json cy2.json
+'
+
 test_done

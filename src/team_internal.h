@@ -61,4 +61,8 @@ int il_team_store_chunk(struct il_db *db, struct il_team_load *load, struct il_t
  * (team_load.c).  Returns 0, or -1 after one line. */
 int il_team_load(struct il_db *db, char *const *paths, size_t len, struct il_date today);
 
+/* What the over-claims section says when it has none: with redacted
+ * packets, that none could be matched on them (team_out.c). */
+void il_team_no_overclaims(const struct il_team *team, struct il_buf *out);
+
 #endif

@@ -206,6 +206,26 @@ static void redacted_note(const struct il_team *team, struct il_buf *out)
 		      team->redacted, team->people_len);
 }
 
+/* The over-claims section with none found: with redacted packets, that
+ * none could be matched on them, not that none exist. */
+void il_team_no_overclaims(const struct il_team *team, struct il_buf *out)
+{
+	size_t open = team->people_len - (size_t)team->redacted;
+
+	if (!team->redacted)
+		il_buf_puts(out, none_over);
+	else if (open < 2)
+		il_buf_printf(out,
+			      "Cannot be matched: %ld of %zu packets are redacted (no evidence), "
+			      "so no outcome can be found claimed by several people.",
+			      team->redacted, team->people_len);
+	else
+		il_buf_printf(out,
+			      "None among the %zu packets with evidence; %ld redacted packet%s "
+			      "cannot be matched.",
+			      open, team->redacted, team->redacted == 1 ? "" : "s");
+}
+
 /* Who and when: the heading's rows, as label and value. */
 #define HEADING_ROWS 4
 static size_t heading_rows(const struct il_team *team, bool with_period,
@@ -221,9 +241,11 @@ static size_t heading_rows(const struct il_team *team, bool with_period,
 				  : team->people_len ? team->people[0].period
 						     : "-");
 	if (*team->scope || strcmp(team->period, "all time") != 0) {
+		bool all_time = strcmp(team->period, "all time") == 0;
+
 		labels[n] = "Counted";
-		il_buf_printf(&values[n++], "only %s%s%s", team->period, *team->scope ? ", " : "",
-			      team->scope);
+		il_buf_printf(&values[n++], "only %s%s%s", all_time ? "" : team->period,
+			      !all_time && *team->scope ? ", " : "", team->scope);
 	}
 	labels[n] = "Generated";
 	il_buf_puts(&values[n++], team->generated);
@@ -284,9 +306,13 @@ static void text_heading(FILE *f, const char *title, bool color, bool first)
 static void text_overclaims(FILE *f, const struct il_team *team, bool color)
 {
 	text_heading(f, heading_over, color, false);
-	if (team->overclaims_len == 0)
-		fprintf(f, "  %s\n",
-			team->redacted ? "None among the packets with evidence." : none_over);
+	if (team->overclaims_len == 0) {
+		struct il_buf none = {0};
+
+		il_team_no_overclaims(team, &none);
+		fprintf(f, "  %s\n", il_buf_str(&none));
+		il_buf_free(&none);
+	}
 	for (size_t i = 0; i < team->overclaims_len; i++) {
 		struct il_buf line = {0};
 		struct table t;
@@ -402,9 +428,12 @@ void il_team_write_markdown(FILE *f, const struct il_team *team)
 	}
 	free_rows(values);
 	fprintf(f, "\n## %s\n\n", heading_over);
-	if (team->overclaims_len == 0)
-		fprintf(f, "%s\n",
-			team->redacted ? "None among the packets with evidence." : none_over);
+	if (team->overclaims_len == 0) {
+		il_buf_reset(&line);
+		il_team_no_overclaims(team, &line);
+		il_md_text(f, il_buf_str(&line));
+		fputc('\n', f);
+	}
 	for (size_t i = 0; i < team->overclaims_len; i++) {
 		il_buf_reset(&line);
 		overclaim_line(&team->overclaims[i], &line);

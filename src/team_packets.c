@@ -293,7 +293,7 @@ static int check_version(struct packet *p)
 {
 	sqlite3_stmt *stmt = il_db_cached(p->db, il_report_sql("team_packet.sql"));
 	const char *type, *version_type;
-	long long version;
+	double version;
 	int rc;
 
 	if (!stmt ||
@@ -305,7 +305,9 @@ static int check_version(struct packet *p)
 	}
 	type = il_column_text(stmt, 0);
 	version_type = il_column_text(stmt, 1);
-	version = sqlite3_column_int64(stmt, 2);
+	/* An integer past 64 bits reads as "1.0e+20": as a double, it stays
+	 * past 1. */
+	version = sqlite3_column_double(stmt, 2);
 	if (strcmp(type, "object") != 0)
 		rc = fail(p,
 			  "not an impactlog packet (it is %s; 'impactlog report --json' writes "
@@ -321,9 +323,9 @@ static int check_version(struct packet *p)
 							       : il_json_type_phrase(version_type));
 	else if (version > IL_PACKET_VERSION)
 		rc = fail(p,
-			  "packet version %lld is newer than this impactlog reads (%d); "
+			  "packet version %s is newer than this impactlog reads (%d); "
 			  "upgrade impactlog",
-			  version, IL_PACKET_VERSION);
+			  il_column_text(stmt, 2), IL_PACKET_VERSION);
 	else
 		rc = 0;
 	sqlite3_reset(stmt);

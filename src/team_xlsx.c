@@ -320,12 +320,11 @@ static void write_overclaims(struct il_xlsx *x, lxw_worksheet *ws, const struct 
 			 x->fmt.muted);
 	s.row += 2;
 	if (team->overclaims_len == 0) {
-		il_xlsx_put_text(&s, 0,
-				 team->redacted ? "None among the packets with evidence; redacted "
-						  "packets have none to match."
-						: "None: no outcome is claimed past 100 % by the "
-						  "people together.",
-				 NULL);
+		struct il_buf none = {0};
+
+		il_team_no_overclaims(team, &none);
+		il_xlsx_put_text(&s, 0, il_buf_str(&none), NULL);
+		il_buf_free(&none);
 		s.row++;
 	}
 	for (size_t i = 0; i < team->overclaims_len; i++)

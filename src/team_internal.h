@@ -42,6 +42,10 @@ typedef int il_team_emit(void *ctx, struct il_team_chunk *chunk);
  * the file (none when EMIT refused). */
 int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
 			 il_team_emit *emit, void *ctx);
+/* The same for the LEN bytes at TEXT, a packet called NAME (the fuzz
+ * target's way in). */
+int il_team_parse_text(struct il_db *json, const char *name, const char *text, size_t len,
+		       struct il_date today, il_team_emit *emit, void *ctx);
 void il_team_chunk_free(struct il_team_chunk *c);
 void il_team_packet_free(struct il_team_packet *h);
 

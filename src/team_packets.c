@@ -643,10 +643,9 @@ static char *name_of_file(const char *file)
 	return il_xstrndup(base, len);
 }
 
-static int read_packet(struct packet *p)
+/* The packet's text, read: its keys and achievements. */
+static int parse_text(struct packet *p)
 {
-	if (read_file(p) < 0)
-		return -1;
 	if (p->text.len >= 3 && memcmp(p->text.data, "\xEF\xBB\xBF", 3) == 0) {
 		memmove(p->text.data, p->text.data + 3, p->text.len - 3);
 		p->text.len -= 3;
@@ -682,6 +681,23 @@ void il_team_chunk_free(struct il_team_chunk *c)
 	*c = (struct il_team_chunk){0};
 }
 
+static int parse(struct packet *p, const char *text, size_t len)
+{
+	int rc = text		    ? (il_buf_append(&p->text, text, len), parse_text(p))
+		 : read_file(p) < 0 ? -1
+				    : parse_text(p);
+
+	/* A database error has had its own line, and a refused emit is the
+	 * receiver's to tell. */
+	if (rc < 0 && p->why.len)
+		il_error("%s: %s", file_name(p->file), il_buf_str(&p->why));
+	il_team_chunk_free(&p->chunk);
+	il_team_packet_free(&p->head);
+	il_buf_free(&p->text);
+	il_buf_free(&p->why);
+	return rc;
+}
+
 int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
 			 il_team_emit *emit_chunk, void *ctx)
 {
@@ -691,17 +707,17 @@ int il_team_parse_packet(struct il_db *json, const char *file, size_t index, str
 			   .emit = emit_chunk,
 			   .emit_ctx = ctx,
 			   .today = today};
-	int rc = read_packet(&p);
 
-	/* A database error has had its own line, and a refused emit is the
-	 * receiver's to tell. */
-	if (rc < 0 && p.why.len)
-		il_error("%s: %s", file_name(file), il_buf_str(&p.why));
-	il_team_chunk_free(&p.chunk);
-	il_team_packet_free(&p.head);
-	il_buf_free(&p.text);
-	il_buf_free(&p.why);
-	return rc;
+	return parse(&p, NULL, 0);
+}
+
+int il_team_parse_text(struct il_db *json, const char *name, const char *text, size_t len,
+		       struct il_date today, il_team_emit *emit_chunk, void *ctx)
+{
+	struct packet p = {
+		.db = json, .file = name, .emit = emit_chunk, .emit_ctx = ctx, .today = today};
+
+	return parse(&p, text, len);
 }
 
 /* --- Storing what was read --------------------------------------------------- */

@@ -655,7 +655,8 @@ static int check_text(struct il_json_in *in)
 
 	if (skip)
 		memmove(in->text.data, in->text.data + skip, (in->text.len -= skip) + 1);
-	if (il_text_blank(il_buf_str(&in->text)) && !memchr(in->text.data, '\0', in->text.len)) {
+	if (il_text_blank(il_buf_str(&in->text)) &&
+	    (!in->text.len || !memchr(in->text.data, '\0', in->text.len))) {
 		il_error("%s: empty file: %s", in->name, expected(in));
 		return -1;
 	}

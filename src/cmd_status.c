@@ -312,7 +312,7 @@ static void print_next(const struct status *st)
 
 	fputs("Next: ", stdout);
 	if (!st->has_last)
-		printf("impactlog add TAG TITLE --value N (or import: 'impactlog help import')\n");
+		printf("impactlog add TAG TITLE (or impactlog import --from bragfile|jrnl FILE)\n");
 	else if (st->idle_days > IDLE_DAYS)
 		printf("impactlog add TAG TITLE: nothing logged for %ld days\n", st->idle_days);
 	else if (left < CYCLE_END_DAYS && st->count)

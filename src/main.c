@@ -57,8 +57,8 @@ static const struct il_command commands[] = {
 	 "import FILE|- [--dry-run] [--from impactlog|bragfile|jrnl] [--tag TAG]",
 	 "add achievements from CSV, or a bragfile or jrnl export: all of them or none",
 	 "  --dry-run            check the whole file and print the summary; write nothing\n"
-	 "  --from TOOL          impactlog (CSV, the default), bragfile (brag export\n"
-	 "                       --format json) or jrnl (jrnl --export json)\n"
+	 "  --from TOOL          impactlog (CSV, the default), or the JSON export of\n"
+	 "                       bragfile or jrnl\n"
 	 "  --tag TAG            with bragfile or jrnl: the tag of entries whose own\n"
 	 "                       tags name none of impactlog's, or two of them\n"
 	 "\nThe first row names the columns, in any order: date, tag and title, and any of\n"
@@ -119,19 +119,14 @@ static const struct il_command commands[] = {
 	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n",
 	 false},
 	{"status", cmd_status, IL_READS_DB, "status",
-	 "a one-screen glance: this cycle so far, readiness, gaps, the last entry",
-	 "\nThe current half-year cycle (2026-H1 or 2026-H2) so far: achievements and\n"
-	 "attributed value per tag, the readiness verdict when the profile has a track\n"
-	 "and a target level, the visibility gaps to close, the days since the last\n"
-	 "entry, and the command worth running next.\n",
-	 false},
+	 "a one-screen glance: this cycle so far, readiness, gaps, the last entry", "", false},
 	{"remind", cmd_remind, IL_READS_DB, "remind [--after DAYS]",
 	 "one reminder line when nothing was logged for DAYS days, else nothing",
 	 "  --after DAYS         days without an entry before reminding (default 14;\n"
 	 "                       0: every day nothing was logged)\n"
-	 "\nFor cron, a systemd timer or a shell's start-up file: it always exits 0 once\n"
-	 "its arguments are right, and never creates the database (a log not started\n"
-	 "yet gets a line saying how to start one).  Days count from the newest\n"
+	 "\nFor cron, a systemd timer or a shell's start-up file: it exits 0 whether it\n"
+	 "reminds or not, and never creates the database (a log not started yet gets\n"
+	 "a line saying how to start one).  Days count from the newest\n"
 	 "achievement's date, not from when it was typed.\n",
 	 false},
 	{"help", cmd_help, IL_USES_NO_DB, "help [COMMAND]", "show help for impactlog or a command",

@@ -14,7 +14,8 @@ _impactlog_options()
 	report)
 		echo "--tag --cycle --since --until --org --project --search --text --md" \
 			"--xlsx -o --output --redact" ;;
-	import) echo "--dry-run" ;;
+	import) echo "--dry-run --from --tag" ;;
+	remind) echo "--after" ;;
 	readiness)
 		echo "--tag --cycle --since --until --org --project --search --track --level" \
 			"--format" ;;
@@ -39,7 +40,7 @@ _impactlog()
 	local cur prev words cword command i
 	_init_completion || return
 
-	local commands="init add list show edit rm restore profile import export report readiness rubric check backup help version"
+	local commands="init add list show edit rm restore profile import export report readiness rubric check backup status remind help version"
 	local tags="prevented-loss enabled-scale user-growth"
 
 	command=
@@ -66,6 +67,8 @@ _impactlog()
 		return ;;
 	--unit) COMPREPLY=($(compgen -W "USD EUR GBP users rps TB teams" -- "$cur")); return ;;
 	--xlsx) _filedir xlsx; return ;;
+	--from) COMPREPLY=($(compgen -W "impactlog bragfile jrnl" -- "$cur")); return ;;
+	--after) COMPREPLY=($(compgen -W "7 14 30" -- "$cur")); return ;;
 	esac
 
 	if [[ -z $command ]]; then

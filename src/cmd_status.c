@@ -295,7 +295,12 @@ static void print_last(const struct status *st)
 	}
 	il_date_format(st->last_date, date);
 	printf("Last entry: #%lld on %s, ", (long long)st->last_id, date);
-	if (st->idle_days <= 0)
+	/* add accepts tomorrow; a clock set back may show more */
+	if (st->idle_days == -1)
+		printf("tomorrow\n");
+	else if (st->idle_days < 0)
+		printf("in %ld days\n", -st->idle_days);
+	else if (st->idle_days == 0)
 		printf("today\n");
 	else
 		printf("%ld day%s ago\n", st->idle_days, st->idle_days == 1 ? "" : "s");

@@ -89,6 +89,15 @@ test_expect_success SCRIPT 'colour on a terminal, none with NO_COLOR or TERM=dum
 	! grep -q "$(printf "\033")" tty.out
 '
 
+test_expect_success 'an entry dated tomorrow, as add allows, or later by a clock set back' '
+	impactlog status >actual &&
+	grep -q "^Last entry: #8 on 2026-06-15, in 92 days$" actual &&
+	export IMPACTLOG_DB=$TRASH/tomorrow.db &&
+	impactlog add user-growth "Launch at dawn" --date 2026-03-16 >/dev/null &&
+	impactlog status >actual &&
+	grep -q "^Last entry: #1 on 2026-03-16, tomorrow$" actual
+'
+
 test_expect_success 'status only reads' '
 	db_snapshot before &&
 	impactlog status >/dev/null &&

@@ -275,7 +275,6 @@ static void cleanup(struct import *im, bool failed)
 static int parse(struct il_ctx *ctx, int argc, char **argv, struct import *im,
 		 enum il_import_from *from, enum il_tag *tag)
 {
-	const char *tag_option = NULL;
 	int opt;
 
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
@@ -288,12 +287,10 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct import *im,
 				return il_usage_error("--from: '%s' is not a tool import reads "
 						      "(impactlog, bragfile or jrnl)",
 						      optarg);
-		} else {
-			if ((*tag = il_tag_parse(optarg)) == IL_TAG_NONE)
-				return il_usage_error("--tag: '%s' is not a tag (prevented-loss, "
-						      "enabled-scale or user-growth)",
-						      optarg);
-			tag_option = optarg;
+		} else if ((*tag = il_tag_parse(optarg)) == IL_TAG_NONE) {
+			return il_usage_error("--tag: '%s' is not a tag (prevented-loss, "
+					      "enabled-scale or user-growth)",
+					      optarg);
 		}
 	}
 	if (optind == argc)
@@ -304,7 +301,7 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct import *im,
 			argv[optind + 1]);
 	/* A CSV record names its own tag: a default for rows without one
 	 * would turn a forgotten cell into a wrong tag. */
-	if (tag_option && *from == IL_FROM_IMPACTLOG)
+	if (*tag != IL_TAG_NONE && *from == IL_FROM_IMPACTLOG)
 		return il_usage_error("--tag: applies to --from bragfile or jrnl; in CSV, each "
 				      "record has a tag column");
 	return IL_CMD_OK;

@@ -55,7 +55,7 @@ static const struct il_command commands[] = {
 	 false},
 	{"import", cmd_import, IL_CREATES_DB,
 	 "import FILE|- [--dry-run] [--from impactlog|bragfile|jrnl] [--tag TAG]",
-	 "add achievements from CSV, or a bragfile or jrnl export: all of them or none",
+	 "add achievements from CSV, bragfile or jrnl: all of them or none",
 	 "  --dry-run            check the whole file and print the summary; write nothing\n"
 	 "  --from TOOL          impactlog (CSV, the default), or the JSON export of\n"
 	 "                       bragfile or jrnl\n"
@@ -119,9 +119,9 @@ static const struct il_command commands[] = {
 	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n",
 	 false},
 	{"status", cmd_status, IL_READS_DB, "status",
-	 "a one-screen glance: this cycle so far, readiness, gaps, the last entry", "", false},
+	 "this cycle so far, readiness, gaps and the last entry at a glance", "", false},
 	{"remind", cmd_remind, IL_READS_DB, "remind [--after DAYS]",
-	 "one reminder line when nothing was logged for DAYS days, else nothing",
+	 "a reminder line when nothing was logged lately, else nothing",
 	 "  --after DAYS         days without an entry before reminding (default 14;\n"
 	 "                       0: every day nothing was logged)\n"
 	 "\nFor cron, a systemd timer or a shell's start-up file: it exits 0 whether it\n"

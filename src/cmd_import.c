@@ -1,6 +1,9 @@
 /*
- * import FILE|- [--dry-run]: achievements from CSV, all of them or none.
+ * import FILE|- [--dry-run] [--from impactlog|bragfile|jrnl] [--tag TAG]:
+ * achievements from CSV or another tool's JSON export, all of them or none.
  *
+ * Both readers hand each checked achievement to take(), one loop for every
+ * source: the uids met so far, the ones already stored, the bulk insert.
  * The whole file is one transaction, so a failure or a kill part-way leaves
  * the database as it was.  Records whose uid is already stored are left
  * alone, which makes importing the same file twice a no-op.  A missing
@@ -11,6 +14,7 @@
 #include "impactlog/achievement.h"
 #include "impactlog/cli.h"
 #include "impactlog/csv_in.h"
+#include "impactlog/import_json.h"
 #include "impactlog/signals.h"
 #include "impactlog/uid_set.h"
 
@@ -21,10 +25,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { OPT_DRY_RUN = 1 };
+enum { OPT_DRY_RUN = 1, OPT_FROM, OPT_TAG };
 
 static const struct option options[] = {
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"tag", required_argument, NULL, OPT_TAG},
 	{0},
 };
 
@@ -39,7 +45,7 @@ struct import {
 	char *scratch_path;	/* a new database being built, or NULL */
 	char *target_path;	/* where the scratch database goes on success */
 	char *new_folder;	/* the outermost folder the scratch database made */
-	struct il_uid_set seen; /* every uid of the file so far, and its line */
+	struct il_uid_set seen; /* every uid of the file so far, and its line or entry */
 	bool check_present;	/* whether the database held achievements */
 	struct il_bulk bulk;	/* the search index is built once, at the end */
 	struct il_progress progress;
@@ -147,27 +153,19 @@ static int open_database(struct import *im)
 	return im->dry_run ? 0 : il_achievement_bulk_begin(im->db, &im->bulk, !any);
 }
 
-static int import_record(struct il_csv_in *in, struct il_achievement *a, void *data)
+/* The one loop behind every source: A, the record or entry at WHERE (a
+ * line or an entry number), is stored unless its uid is.  Returns 0, -1
+ * after a message, or 1 when the file gave A's uid before, at *FIRST. */
+static int take(struct import *im, struct il_achievement *a, long where, long *first)
 {
-	struct import *im = data;
-	long line = il_csv_record_line(in), first;
 	int present = 0;
 
 	if (!im->opened && open_database(im) < 0)
 		return -1;
-	if ((first = il_uid_set_remember(&im->seen, a->uid, line)) < 0)
+	if ((*first = il_uid_set_remember(&im->seen, a->uid, where)) < 0)
 		return -1;
-	if (first != line) {
-		if (a->given & (1u << IL_FIELD_UID))
-			il_csv_record_error(in, "column 'uid': '%s' is already used on line %ld",
-					    a->uid, first);
-		else
-			il_csv_record_error(in,
-					    "same cells as the record on line %ld (give each a "
-					    "uid to keep both)",
-					    first);
-		return -1;
-	}
+	if (*first != where)
+		return 1;
 	if (im->check_present && (present = il_achievement_uid_exists(im->db, a->uid)) < 0)
 		return -1;
 	if (present) {
@@ -180,6 +178,35 @@ static int import_record(struct il_csv_in *in, struct il_achievement *a, void *d
 		return -1;
 	im->added++;
 	return 0;
+}
+
+static int import_record(struct il_csv_in *in, struct il_achievement *a, void *data)
+{
+	long first;
+	int rc = take(data, a, il_csv_record_line(in), &first);
+
+	if (rc <= 0)
+		return rc;
+	if (a->given & (1u << IL_FIELD_UID))
+		il_csv_record_error(in, "column 'uid': '%s' is already used on line %ld", a->uid,
+				    first);
+	else
+		il_csv_record_error(in,
+				    "same cells as the record on line %ld (give each a "
+				    "uid to keep both)",
+				    first);
+	return -1;
+}
+
+static int import_entry(struct il_json_in *in, struct il_achievement *a, void *data)
+{
+	long first;
+	int rc = take(data, a, il_json_entry_number(in), &first);
+
+	if (rc <= 0)
+		return rc;
+	il_json_entry_duplicate(in, first);
+	return -1;
 }
 
 /* Moves the scratch database onto the missing one; link() rather than
@@ -245,15 +272,26 @@ static void cleanup(struct import *im, bool failed)
 	il_uid_set_free(&im->seen);
 }
 
-int cmd_import(struct il_ctx *ctx, int argc, char **argv)
+static int parse(struct il_ctx *ctx, int argc, char **argv, struct import *im,
+		 enum il_import_from *from, enum il_tag *tag)
 {
-	struct import im = {.ctx = ctx, .lock = -1, .signal_slots = {-1, -1}};
-	int opt, rc;
+	int opt;
 
 	while ((opt = il_getopt(ctx, argc, argv, options)) != -1) {
 		if (opt == '?')
 			return IL_CMD_USAGE;
-		im.dry_run = true;
+		if (opt == OPT_DRY_RUN) {
+			im->dry_run = true;
+		} else if (opt == OPT_FROM) {
+			if (il_import_from_parse(optarg, from) < 0)
+				return il_usage_error("--from: '%s' is not a tool import reads "
+						      "(impactlog, bragfile or jrnl)",
+						      optarg);
+		} else if ((*tag = il_tag_parse(optarg)) == IL_TAG_NONE) {
+			return il_usage_error("--tag: '%s' is not a tag (prevented-loss, "
+					      "enabled-scale or user-growth)",
+					      optarg);
+		}
 	}
 	if (optind == argc)
 		return il_usage_hint(ctx);
@@ -261,8 +299,31 @@ int cmd_import(struct il_ctx *ctx, int argc, char **argv)
 		return il_usage_error(
 			"import: unexpected argument '%s' (see 'impactlog help import')",
 			argv[optind + 1]);
+	/* A CSV record names its own tag: a default for rows without one
+	 * would turn a forgotten cell into a wrong tag. */
+	if (*tag != IL_TAG_NONE && *from == IL_FROM_IMPACTLOG)
+		return il_usage_error("--tag: applies to --from bragfile or jrnl; in CSV, each "
+				      "record has a tag column");
+	return IL_CMD_OK;
+}
+
+int cmd_import(struct il_ctx *ctx, int argc, char **argv)
+{
+	struct import im = {.ctx = ctx, .lock = -1, .signal_slots = {-1, -1}};
+	enum il_import_from from = IL_FROM_IMPACTLOG;
+	enum il_tag tag = IL_TAG_NONE;
+	const char *path;
+	int rc;
+
+	if ((rc = parse(ctx, argc, argv, &im, &from, &tag)) != IL_CMD_OK)
+		return rc;
+	path = argv[optind];
 	il_progress_start(&im.progress, isatty(STDERR_FILENO));
-	rc = il_csv_read(argv[optind], ctx->today, &im.progress, import_record, &im);
+	if (from == IL_FROM_IMPACTLOG)
+		rc = il_csv_read(path, ctx->today, &im.progress, import_record, &im);
+	else
+		rc = il_json_import_read(path, from, tag, ctx->today, &im.progress, import_entry,
+					 &im);
 	if (rc == 0)
 		rc = finish(&im);
 	cleanup(&im, rc < 0);

@@ -2,6 +2,8 @@
 
 #include "impactlog/csv_in.h"
 
+#include "impactlog/uid_set.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <stdint.h>
@@ -241,26 +243,6 @@ static int set_cell(struct il_csv_in *in, struct il_achievement *a, enum il_fiel
 	return rc;
 }
 
-/* Two FNV-1a style lanes in one pass: FNV's prime and a second odd
- * multiplier, so that the lanes do not fail together. */
-static void hash_bytes(uint64_t lanes[2], const void *bytes, size_t len)
-{
-	const unsigned char *p = bytes;
-
-	for (size_t i = 0; i < len; i++) {
-		lanes[0] = (lanes[0] ^ p[i]) * 0x100000001b3u;
-		lanes[1] = (lanes[1] ^ p[i]) * 0x9e3779b97f4a7c15u;
-	}
-}
-
-/* splitmix64's finaliser: spreads every input bit over the output. */
-static uint64_t mix(uint64_t x)
-{
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
-	return x ^ (x >> 31);
-}
-
 /*
  * A uid for a record the file gave none: a hash of its non-empty cells in
  * field order, so that column order does not matter and the same record
@@ -270,21 +252,18 @@ static uint64_t mix(uint64_t x)
  */
 static void derive_uid(const struct il_csv_in *in, struct il_achievement *a)
 {
-	uint64_t lanes[2] = {0xcbf29ce484222325u, 0x84222325cbf29ce4u};
-	char uid[33];
+	struct il_uid_hash hash;
+	char uid[IL_UID_HASH_SIZE];
 
+	il_uid_hash_start(&hash);
 	for (int f = 0; f < IL_FIELD_COUNT; f++) {
 		const char *text;
-		unsigned char tag = (unsigned char)f;
 
 		if (in->field_column[f] < 0 || !*(text = cell(in, in->field_column[f])))
 			continue;
-		hash_bytes(lanes, &tag, 1);
-		/* The NUL ends the cell, so "ab"+"c" differs from "a"+"bc". */
-		hash_bytes(lanes, text, strlen(text) + 1);
+		il_uid_hash_add(&hash, (unsigned char)f, text);
 	}
-	snprintf(uid, sizeof(uid), "%016llx%016llx", (unsigned long long)mix(lanes[0]),
-		 (unsigned long long)mix(lanes[1]));
+	il_uid_hash_end(&hash, uid);
 	a->uid = il_xstrdup(uid);
 }
 

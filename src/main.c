@@ -54,16 +54,28 @@ static const struct il_command commands[] = {
 	 "  --target-level LEVEL the level you are going for\n"
 	 "  --manager NAME       who the packet is for\n",
 	 false},
-	{"import", cmd_import, IL_CREATES_DB, "import FILE|- [--dry-run]",
-	 "add achievements from a CSV file (- for standard input): all of them or none",
+	{"import", cmd_import, IL_CREATES_DB,
+	 "import FILE|- [--dry-run] [--from impactlog|bragfile|jrnl] [--tag TAG]",
+	 "add achievements from CSV, bragfile or jrnl: all of them or none",
 	 "  --dry-run            check the whole file and print the summary; write nothing\n"
+	 "  --from TOOL          impactlog (CSV, the default), or the JSON export of\n"
+	 "                       bragfile or jrnl\n"
+	 "  --tag TAG            with bragfile or jrnl: the tag of entries whose own\n"
+	 "                       tags name none of impactlog's, or two of them\n"
 	 "\nThe first row names the columns, in any order: date, tag and title, and any of\n"
 	 "uid, value, unit, baseline, share, team_size, likelihood, lead_days,\n"
 	 "confidence, project, orgs, evidence, witnesses, note (as 'export' writes\n"
 	 "them).  An empty cell is a value not given.  orgs, evidence and witnesses\n"
 	 "are separated by ';'; write \\; for a ';' inside an item and \\\\ for a '\\'.\n"
 	 "Records whose uid is already stored are skipped, so importing a file twice\n"
-	 "adds nothing; a record without a uid gets one made from its cells.\n",
+	 "adds nothing; a record without a uid gets one made from its cells.\n"
+	 "\nFrom bragfile: title, description (the note, with the impact as a paragraph\n"
+	 "of its own), project and created_at (the date as written); from jrnl: title,\n"
+	 "body (the note), date.  An entry's tag is the one of its tags that names one\n"
+	 "of impactlog's (user-growth or @user-growth, in any case), else --tag; its\n"
+	 "other tags, bragfile's type and jrnl's star are kept at the end of the note.\n"
+	 "The uid comes from bragfile's id, jrnl's uuid, or jrnl's date, time and\n"
+	 "title, so importing the same export again adds nothing.\n",
 	 false},
 	{"export", cmd_export, IL_READS_DB, "export [FILE] [filters] [--force]",
 	 "write achievements as CSV, oldest first, in the columns import reads",
@@ -126,6 +138,17 @@ static const struct il_command commands[] = {
 	 "write a consistent copy of the database, even while it is in use",
 	 "  --force              replace FILE if it exists\n"
 	 "\nA new FILE is private (mode 0600); - writes the copy to standard output.\n",
+	 false},
+	{"status", cmd_status, IL_READS_DB, "status",
+	 "this cycle so far, readiness, gaps and the last entry at a glance", "", false},
+	{"remind", cmd_remind, IL_READS_DB, "remind [--after DAYS]",
+	 "a reminder line when nothing was logged lately, else nothing",
+	 "  --after DAYS         days without an entry before reminding (default 14;\n"
+	 "                       0: every day nothing was logged)\n"
+	 "\nFor cron, a systemd timer or a shell's start-up file: it exits 0 whether it\n"
+	 "reminds or not, and never creates the database (a log not started yet gets\n"
+	 "a line saying how to start one).  Days count from the newest\n"
+	 "achievement's date, not from when it was typed.\n",
 	 false},
 	{"help", cmd_help, IL_USES_NO_DB, "help [COMMAND]", "show help for impactlog or a command",
 	 "", false},

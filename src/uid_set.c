@@ -2,6 +2,7 @@
 
 #include "impactlog/uid_set.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,4 +90,39 @@ void il_uid_set_free(struct il_uid_set *set)
 	free(set->entries);
 	il_buf_free(&set->names);
 	*set = (struct il_uid_set){0};
+}
+
+static void hash_bytes(struct il_uid_hash *h, const void *bytes, size_t len)
+{
+	const unsigned char *p = bytes;
+
+	for (size_t i = 0; i < len; i++) {
+		h->lanes[0] = (h->lanes[0] ^ p[i]) * 0x100000001b3u;
+		h->lanes[1] = (h->lanes[1] ^ p[i]) * 0x9e3779b97f4a7c15u;
+	}
+}
+
+static uint64_t mix(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+void il_uid_hash_start(struct il_uid_hash *h)
+{
+	h->lanes[0] = 0xcbf29ce484222325u;
+	h->lanes[1] = 0x84222325cbf29ce4u;
+}
+
+void il_uid_hash_add(struct il_uid_hash *h, unsigned char tag, const char *text)
+{
+	hash_bytes(h, &tag, 1);
+	hash_bytes(h, text, strlen(text) + 1);
+}
+
+void il_uid_hash_end(const struct il_uid_hash *h, char out[IL_UID_HASH_SIZE])
+{
+	snprintf(out, IL_UID_HASH_SIZE, "%016llx%016llx", (unsigned long long)mix(h->lanes[0]),
+		 (unsigned long long)mix(h->lanes[1]));
 }

@@ -140,6 +140,8 @@ int cmd_rubric(struct il_ctx *ctx, int argc, char **argv);
 int cmd_check(struct il_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct il_ctx *ctx, int argc, char **argv);
 int cmd_team(struct il_ctx *ctx, int argc, char **argv);
+int cmd_status(struct il_ctx *ctx, int argc, char **argv);
+int cmd_remind(struct il_ctx *ctx, int argc, char **argv);
 int cmd_help(struct il_ctx *ctx, int argc, char **argv);
 int cmd_version(struct il_ctx *ctx, int argc, char **argv);
 

@@ -40,4 +40,18 @@ long il_uid_set_remember(struct il_uid_set *set, const char *uid, long line);
 
 void il_uid_set_free(struct il_uid_set *set);
 
+/* A uid made from the cells of a record that has none of its own, so
+ * that the same record read again gets the same uid: each cell is added
+ * with a tag naming what it is, and the NUL ending it, so "ab"+"c" differs
+ * from "a"+"bc".  Two FNV-1a style lanes (FNV's prime and a second odd
+ * multiplier, so that they do not fail together), each finished by
+ * splitmix64's finaliser, give 32 hex digits. */
+#define IL_UID_HASH_SIZE 33
+struct il_uid_hash {
+	uint64_t lanes[2];
+};
+void il_uid_hash_start(struct il_uid_hash *h);
+void il_uid_hash_add(struct il_uid_hash *h, unsigned char tag, const char *text);
+void il_uid_hash_end(const struct il_uid_hash *h, char out[IL_UID_HASH_SIZE]);
+
 #endif

@@ -15,7 +15,8 @@ _impactlog_options()
 		echo "--tag --cycle --since --until --org --project --search --text --md" \
 			"--xlsx --json -o --output --redact" ;;
 	team) echo "--tag --cycle --since --until --text --md --json --xlsx -o --output --rubric" ;;
-	import) echo "--dry-run" ;;
+	import) echo "--dry-run --from --tag" ;;
+	remind) echo "--after" ;;
 	readiness)
 		echo "--tag --cycle --since --until --org --project --search --track --level" \
 			"--format" ;;
@@ -40,7 +41,7 @@ _impactlog()
 	local cur prev words cword command i
 	_init_completion || return
 
-	local commands="init add list show edit rm restore profile import export report readiness rubric team check backup help version"
+	local commands="init add list show edit rm restore profile import export report readiness rubric team check backup status remind help version"
 	local tags="prevented-loss enabled-scale user-growth"
 
 	command=
@@ -68,6 +69,8 @@ _impactlog()
 	--unit) COMPREPLY=($(compgen -W "USD EUR GBP users rps TB teams" -- "$cur")); return ;;
 	--xlsx) _filedir xlsx; return ;;
 	--rubric) _filedir csv; return ;;
+	--from) COMPREPLY=($(compgen -W "impactlog bragfile jrnl" -- "$cur")); return ;;
+	--after) COMPREPLY=($(compgen -W "7 14 30" -- "$cur")); return ;;
 	esac
 
 	if [[ -z $command ]]; then

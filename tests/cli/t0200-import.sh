@@ -136,7 +136,7 @@ test_expect_success !ROOT 'an unreadable file (not as root, who reads anything)'
 '
 
 test_expect_success 'a wrong command line' '
-	test_refused 2 "usage: impactlog import FILE|- [--dry-run] (see ${SQ}impactlog help import${SQ})" \
+	test_refused 2 "usage: impactlog import FILE|- [--dry-run] [--from impactlog|bragfile|jrnl] [--tag TAG] (see ${SQ}impactlog help import${SQ})" \
 		impactlog import &&
 	test_refused 2 "import: unexpected argument ${SQ}b.csv${SQ} (see ${SQ}impactlog help import${SQ})" \
 		impactlog import a.csv b.csv &&

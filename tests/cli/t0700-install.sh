@@ -86,7 +86,7 @@ complete_words () {
 
 test_expect_success 'bash completes commands, options, tags and cycles' '
 	complete_words impactlog re >actual &&
-	printf "readiness\nreport\nrestore\n" >expect &&
+	printf "readiness\nremind\nreport\nrestore\n" >expect &&
 	test_cmp expect actual &&
 	complete_words impactlog add "" >actual &&
 	printf "enabled-scale\nprevented-loss\nuser-growth\n" >expect &&

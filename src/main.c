@@ -117,7 +117,7 @@ static const struct il_command commands[] = {
 	{"team", cmd_team, IL_USES_NO_DB,
 	 "team PACKET... [--cycle C] [--since D] [--until D] [--tag T] "
 	 "[--md|--json|--xlsx [FILE]] [-o FILE] [--rubric FILE]",
-	 "a manager's calibration view of several people's packets (report --json)",
+	 "a manager's view of several people's packets, over-claims first",
 	 "  --tag, --cycle, --since, --until\n"
 	 "                       count only the achievements of every packet that pass\n"
 	 "  --text               text for a terminal (default)\n"

@@ -282,7 +282,7 @@ int il_achievement_bulk_end(struct il_db *db, struct il_bulk *bulk)
 	 * temp_store = MEMORY, building those of 1M records took 146 MB. */
 	if (il_db_exec(db, "PRAGMA temp_store = DEFAULT") < 0)
 		return -1;
-	for (size_t i = 0; i < bulk->indexes.len; i++)
+	for (size_t i = 0; i < bulk->indexes.len && !bulk->unindexed; i++)
 		if (il_db_exec(db, bulk->indexes.items[i]) < 0)
 			return -1;
 	il_achievement_bulk_free(bulk);

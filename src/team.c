@@ -214,18 +214,72 @@ static int read_people(struct il_db *db, struct il_team *team)
 
 /* --- Shared outcomes: over-claims and totals --------------------------------- */
 
-/* One row of team_shared.sql. */
+/* One row of team_shared.sql; TOTAL_SHARE is its group's. */
 struct shared_row {
 	enum il_tag tag;
 	char *key, *name;
-	double total_share;
 	int64_t id;
 	int64_t person;
+	double share;
+	double total_share;
 };
+
+static void free_row(struct shared_row *row)
+{
+	free(row->key);
+	free(row->name);
+}
+
+static bool same_item(const struct shared_row *a, const struct shared_row *b)
+{
+	return a->tag == b->tag && strcmp(a->key, b->key) == 0;
+}
+
+/* Keeps of ROWS[START..END), one item's, what counts: one row per
+ * achievement, the item named as its first achievement wrote it, and the
+ * shares added up; all of them when two or more people share the item,
+ * none otherwise.  Returns how many rows it kept, moved to ROWS + AT. */
+static size_t keep_group(struct shared_row *rows, size_t start, size_t end, size_t at)
+{
+	size_t kept = at, people = 0;
+	int64_t first_id = 0;
+	char *name = NULL;
+	double total = 0;
+
+	for (size_t i = start; i < end; i++) {
+		/* Rows come by person, then achievement: repeats are neighbours. */
+		if (i > start && rows[i].id == rows[i - 1].id) {
+			free_row(&rows[i]);
+			continue;
+		}
+		people += i == start || rows[i].person != rows[i - 1].person;
+		total += rows[i].share;
+		if (!name || rows[i].id < first_id) {
+			free(name);
+			name = il_xstrdup(rows[i].name);
+			first_id = rows[i].id;
+		}
+		rows[kept++] = rows[i];
+	}
+	for (size_t i = at; i < kept; i++) {
+		free(rows[i].name);
+		rows[i].name = NULL;
+		rows[i].total_share = total;
+	}
+	if (people < 2) {
+		for (size_t i = at; i < kept; i++)
+			free_row(&rows[i]);
+		free(name);
+		return 0;
+	}
+	rows[at].name = name; /* the group's, on its first row */
+	return kept - at;
+}
 
 static int read_shared(struct il_db *db, struct shared_row **rows, size_t *len)
 {
 	sqlite3_stmt *stmt = il_report_prepare(db, "team_shared.sql");
+	size_t count = 0, cap = 0, start = 0, at = 0;
 	int rc;
 
 	*rows = NULL;
@@ -233,22 +287,36 @@ static int read_shared(struct il_db *db, struct shared_row **rows, size_t *len)
 	if (!stmt)
 		return -1;
 	while ((rc = il_db_step(db, stmt)) == SQLITE_ROW) {
-		*rows = il_xrealloc(*rows, (*len + 1) * sizeof(**rows));
-		(*rows)[(*len)++] = (struct shared_row){
-			il_tag_parse(il_column_text(stmt, 0)), il_xstrdup(il_column_text(stmt, 1)),
-			il_xstrdup(il_column_text(stmt, 2)),   sqlite3_column_double(stmt, 3),
-			sqlite3_column_int64(stmt, 4),	       sqlite3_column_int64(stmt, 5)};
+		if (count == cap) {
+			cap = cap ? cap * 2 : 1024;
+			*rows = il_xrealloc(*rows, cap * sizeof(**rows));
+		}
+		(*rows)[count++] = (struct shared_row){
+			.tag = il_tag_parse(il_column_text(stmt, 0)),
+			.key = il_xstrdup(il_column_text(stmt, 1)),
+			.name = il_xstrdup(il_column_text(stmt, 2)),
+			.id = sqlite3_column_int64(stmt, 3),
+			.person = sqlite3_column_int64(stmt, 4),
+			.share = sqlite3_column_double(stmt, 5),
+		};
 	}
 	sqlite3_finalize(stmt);
+	while (start < count) {
+		size_t end = start + 1;
+
+		while (end < count && same_item(&(*rows)[end], &(*rows)[start]))
+			end++;
+		at += keep_group(*rows, start, end, at);
+		start = end;
+	}
+	*len = at;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void free_shared(struct shared_row *rows, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		free(rows[i].key);
-		free(rows[i].name);
-	}
+	for (size_t i = 0; i < len; i++)
+		free_row(&rows[i]);
 	free(rows);
 }
 
@@ -376,8 +444,7 @@ static int build_shared(struct il_db *db, struct il_team *team, struct outcomes 
 	while (start < len) {
 		size_t end = start + 1;
 
-		while (end < len && rows[end].tag == rows[start].tag &&
-		       strcmp(rows[end].key, rows[start].key) == 0)
+		while (end < len && same_item(&rows[end], &rows[start]))
 			end++;
 		for (size_t i = start + 1; i < end; i++)
 			join(outcomes, rows[start].id, rows[i].id);

@@ -119,6 +119,7 @@ static int store_all(struct il_db *db, struct queue *q)
 	int rc = il_achievement_bulk_begin(db, &load.bulk, true);
 
 	load.bulk.unsearched = true;
+	load.bulk.unindexed = true;
 	while (rc == 0 && (chunk = pop(q))) {
 		rc = il_team_store_chunk(db, &load, chunk);
 		il_team_chunk_free(chunk);

@@ -218,8 +218,12 @@ struct il_bulk {
 	int rows[IL_BULK_TABLES];	/* bound in stmt so far */
 	struct il_strlist indexes;	/* the CREATE INDEX of each dropped index */
 	struct il_spellings *spellings; /* those met so far, by case-folded name */
-	bool unsearched;		/* set after begin: end builds no search index (the
-					 * scratch database of `team`, which nobody searches) */
+	/* Set after begin, for the scratch database of `team`, which nobody
+	 * searches and which its queries read whole: end builds no search
+	 * index (unsearched) and none of the secondary indexes begin dropped
+	 * (unindexed). */
+	bool unsearched;
+	bool unindexed;
 };
 int il_achievement_bulk_begin(struct il_db *db, struct il_bulk *bulk, bool empty);
 int il_achievement_bulk_insert(struct il_db *db, struct il_bulk *bulk, struct il_achievement *a);

@@ -38,14 +38,16 @@ typedef int il_team_emit(void *ctx, struct il_team_chunk *chunk);
 
 /* Reads FILE ("-": standard input), the INDEX-th packet named, handing
  * its chunks to EMIT.  JSON is a connection for SQLite's JSON functions,
- * apart from the team database.  Returns 0, or -1 after one line naming
- * the file (none when EMIT refused). */
+ * apart from the team database.  Returns 0, or -1 with ERROR holding the
+ * line that names the file and what is wrong, for the caller to print
+ * (empty when EMIT refused, or after a database error's own line): with
+ * packets read side by side, only the first bad one in order is told. */
 int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
-			 il_team_emit *emit, void *ctx);
+			 il_team_emit *emit, void *ctx, struct il_buf *error);
 /* The same for the LEN bytes at TEXT, a packet called NAME (the fuzz
  * target's way in). */
 int il_team_parse_text(struct il_db *json, const char *name, const char *text, size_t len,
-		       struct il_date today, il_team_emit *emit, void *ctx);
+		       struct il_date today, il_team_emit *emit, void *ctx, struct il_buf *error);
 void il_team_chunk_free(struct il_team_chunk *c);
 void il_team_packet_free(struct il_team_packet *h);
 
@@ -61,8 +63,8 @@ struct il_team_load {
  * achievements are changed (uids, ids).  Returns 0, or -1 after one line. */
 int il_team_store_chunk(struct il_db *db, struct il_team_load *load, struct il_team_chunk *chunk);
 
-/* Reads the packets PATHS into DB, reading and storing side by side
- * (team_load.c).  Returns 0, or -1 after one line. */
+/* Reads the packets PATHS into DB, two threads reading and this one
+ * storing (team_load.c).  Returns 0, or -1 after one line. */
 int il_team_load(struct il_db *db, char *const *paths, size_t len, struct il_date today);
 
 /* What the over-claims section says when it has none: with redacted

@@ -103,6 +103,17 @@ static int read_file(struct packet *p)
 	return rc;
 }
 
+/* TEXT of the packet's, as a message quotes it: "'2026-02-30'", cut to
+ * fit, and never a second line or bytes that are not UTF-8. */
+static const char *shown(const char *text, char out[IL_QUOTED_SIZE])
+{
+	if (il_utf8_length(text, strlen(text)) < 0 || il_has_control(text, true)) {
+		snprintf(out, IL_QUOTED_SIZE, "(text with control characters or invalid UTF-8)");
+		return out;
+	}
+	return il_quoted(text, out);
+}
+
 /* --- The walk --------------------------------------------------------------- */
 
 /* One node of json_tree, in document order. */
@@ -170,6 +181,7 @@ static int text_member(struct packet *p, const char *object, const struct node *
 static int date_member(struct packet *p, const char *object, const struct node *n, bool nullable,
 		       char out[11])
 {
+	char quoted[IL_QUOTED_SIZE];
 	struct il_date d;
 	const char *why;
 
@@ -179,7 +191,7 @@ static int date_member(struct packet *p, const char *object, const struct node *
 		return fail(p, "%skey '%s': must be a date YYYY-MM-DD%s, not %s", object, n->key,
 			    nullable ? " or null" : "", il_json_type_phrase(n->type));
 	if ((why = il_parse_date(n->text, &d)))
-		return fail(p, "%skey '%s': '%.40s' %s", object, n->key, n->text, why);
+		return fail(p, "%skey '%s': %s %s", object, n->key, shown(n->text, quoted), why);
 	il_date_format(d, out);
 	return 0;
 }
@@ -189,6 +201,7 @@ static int date_member(struct packet *p, const char *object, const struct node *
 static int known_key(struct packet *p, const char *object, const char *key, const char *const *keys,
 		     int count)
 {
+	char quoted[IL_QUOTED_SIZE];
 	struct il_buf list = {0};
 
 	for (int i = 0; i < count; i++)
@@ -196,7 +209,7 @@ static int known_key(struct packet *p, const char *object, const char *key, cons
 			return i;
 	for (int i = 0; i < count; i++)
 		il_buf_printf(&list, "%s%s", i ? ", " : "", keys[i]);
-	fail(p, "%s%sunknown key '%.40s' (%s has %s)", object, *object ? ": " : "", key,
+	fail(p, "%s%sunknown key %s (%s has %s)", object, *object ? ": " : "", shown(key, quoted),
 	     *object ? object : "a packet", il_buf_str(&list));
 	il_buf_free(&list);
 	return -1;
@@ -216,6 +229,7 @@ static int profile_member(struct packet *p, const struct node *n)
 
 static int period_member(struct packet *p, const struct node *n)
 {
+	char quoted[IL_QUOTED_SIZE];
 	static const char *const keys[] = {"cycle", "since", "until"};
 	struct il_range range;
 	int k = known_key(p, "period", n->key, keys, 3);
@@ -231,9 +245,8 @@ static int period_member(struct packet *p, const struct node *n)
 			    "period: key 'cycle': must be a cycle such as 2026-H2 or null, not %s",
 			    il_json_type_phrase(n->type));
 	if (il_parse_cycle(n->text, &range))
-		return fail(p,
-			    "period: key 'cycle': '%.40s' is not a cycle (2026, 2026-H1, 2026-Q3)",
-			    n->text);
+		return fail(p, "period: key 'cycle': %s is not a cycle (2026, 2026-H1, 2026-Q3)",
+			    shown(n->text, quoted));
 	snprintf(p->head.cycle, sizeof(p->head.cycle), "%s", n->text);
 	return 0;
 }
@@ -242,6 +255,7 @@ static int period_member(struct packet *p, const struct node *n)
  * holds, but the team's own filters choose what the view counts. */
 static int filters_member(struct packet *p, const struct node *n)
 {
+	char quoted[IL_QUOTED_SIZE];
 	static const char *const keys[] = {"tag", "org", "project", "search"};
 	char *value = NULL;
 	int rc = 0;
@@ -250,7 +264,7 @@ static int filters_member(struct packet *p, const struct node *n)
 	    text_member(p, "filters", n, &value) < 0)
 		return -1;
 	if (strcmp(n->key, "tag") == 0 && value && il_tag_parse(value) == IL_TAG_NONE)
-		rc = fail(p, "filters: key 'tag': '%.40s' is not a tag", value);
+		rc = fail(p, "filters: key 'tag': %s is not a tag", shown(value, quoted));
 	free(value);
 	return rc;
 }
@@ -397,6 +411,7 @@ static int field_fail(struct entry *e, const struct il_buf *why)
 /* A member of an achievement; a list's items follow as nodes of their own. */
 static int entry_member(struct entry *e, const struct node *n)
 {
+	char quoted[IL_QUOTED_SIZE];
 	struct il_buf why = {0};
 	int field, rc = 0;
 
@@ -415,9 +430,9 @@ static int entry_member(struct entry *e, const struct node *n)
 	}
 	if ((field = il_field_by_column(n->key)) < 0)
 		return entry_fail(e,
-				  "unknown key '%.40s' (an achievement has id and the keys of "
+				  "unknown key %s (an achievement has id and the keys of "
 				  "'impactlog list --format json')",
-				  n->key);
+				  shown(n->key, quoted));
 	if (e->seen & (1u << field))
 		return entry_fail(e, "key '%s' appears twice", n->key);
 	e->seen |= 1u << field;
@@ -681,7 +696,7 @@ void il_team_chunk_free(struct il_team_chunk *c)
 	*c = (struct il_team_chunk){0};
 }
 
-static int parse(struct packet *p, const char *text, size_t len)
+static int parse(struct packet *p, const char *text, size_t len, struct il_buf *error)
 {
 	int rc = text		    ? (il_buf_append(&p->text, text, len), parse_text(p))
 		 : read_file(p) < 0 ? -1
@@ -689,8 +704,9 @@ static int parse(struct packet *p, const char *text, size_t len)
 
 	/* A database error has had its own line, and a refused emit is the
 	 * receiver's to tell. */
+	il_buf_reset(error);
 	if (rc < 0 && p->why.len)
-		il_error("%s: %s", file_name(p->file), il_buf_str(&p->why));
+		il_buf_printf(error, "%s: %s", file_name(p->file), il_buf_str(&p->why));
 	il_team_chunk_free(&p->chunk);
 	il_team_packet_free(&p->head);
 	il_buf_free(&p->text);
@@ -699,7 +715,7 @@ static int parse(struct packet *p, const char *text, size_t len)
 }
 
 int il_team_parse_packet(struct il_db *json, const char *file, size_t index, struct il_date today,
-			 il_team_emit *emit_chunk, void *ctx)
+			 il_team_emit *emit_chunk, void *ctx, struct il_buf *error)
 {
 	struct packet p = {.db = json,
 			   .file = file,
@@ -708,16 +724,17 @@ int il_team_parse_packet(struct il_db *json, const char *file, size_t index, str
 			   .emit_ctx = ctx,
 			   .today = today};
 
-	return parse(&p, NULL, 0);
+	return parse(&p, NULL, 0, error);
 }
 
 int il_team_parse_text(struct il_db *json, const char *name, const char *text, size_t len,
-		       struct il_date today, il_team_emit *emit_chunk, void *ctx)
+		       struct il_date today, il_team_emit *emit_chunk, void *ctx,
+		       struct il_buf *error)
 {
 	struct packet p = {
 		.db = json, .file = name, .emit = emit_chunk, .emit_ctx = ctx, .today = today};
 
-	return parse(&p, text, len);
+	return parse(&p, text, len, error);
 }
 
 /* --- Storing what was read --------------------------------------------------- */

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -33,9 +34,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct il_db json;
 	struct il_date today = {2026, 3, 15};
+	struct il_buf error = {0};
 
 	if (!json.handle && il_db_open_memory(&json, "fuzz") < 0)
 		abort();
-	il_team_parse_text(&json, "fuzz.json", (const char *)data, size, today, check_chunk, NULL);
+	/* A refusal is one line of printable text. */
+	if (il_team_parse_text(&json, "fuzz.json", (const char *)data, size, today, check_chunk,
+			       NULL, &error) < 0 &&
+	    (!error.len || strlen(il_buf_str(&error)) != error.len ||
+	     il_utf8_length(il_buf_str(&error), error.len) < 0 ||
+	     il_has_control(il_buf_str(&error), true)))
+		abort();
+	il_buf_free(&error);
 	return 0;
 }

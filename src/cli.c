@@ -82,6 +82,26 @@ void il_ctx_use_db(struct il_ctx *ctx, enum il_db_use use)
 		ctx->db_use = use;
 }
 
+int il_view_format(struct il_view_choice *choice, int format)
+{
+	if (choice->format && choice->format != format)
+		return il_usage_error("%s: give one of %s", choice->command, choice->formats);
+	choice->format = format;
+	return IL_CMD_OK;
+}
+
+int il_view_path(struct il_view_choice *choice, const char *path)
+{
+	if (*path == '\0')
+		return il_usage_error("%s: the output file name must not be empty",
+				      choice->command);
+	if (choice->path && strcmp(choice->path, path) != 0)
+		return il_usage_error("%s: two output files ('%s' and '%s'); give one",
+				      choice->command, choice->path, path);
+	choice->path = path;
+	return IL_CMD_OK;
+}
+
 int il_usage_error(const char *fmt, ...)
 {
 	va_list ap;

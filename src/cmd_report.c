@@ -30,29 +30,9 @@ static const struct option options[] = {
 
 struct request {
 	struct il_filter filter;
-	enum format format;
-	const char *path; /* -o FILE or --xlsx FILE; NULL: stdout or the default name */
+	struct il_view_choice view; /* the format, and -o FILE or --xlsx FILE */
 	bool redact;
 };
-
-static int set_format(struct request *req, enum format format)
-{
-	if (req->format != FORMAT_NONE && req->format != format)
-		return il_usage_error("report: give one of --text, --md, --xlsx or --json");
-	req->format = format;
-	return IL_CMD_OK;
-}
-
-static int set_path(struct request *req, const char *path)
-{
-	if (*path == '\0')
-		return il_usage_error("report: the output file name must not be empty");
-	if (req->path && strcmp(req->path, path) != 0)
-		return il_usage_error("report: two output files ('%s' and '%s'); give one",
-				      req->path, path);
-	req->path = path;
-	return IL_CMD_OK;
-}
 
 /* --xlsx takes an optional FILE, which getopt only sees as --xlsx=FILE;
  * "--xlsx FILE" is read here: report takes no other operands. */
@@ -62,9 +42,9 @@ static int xlsx_option(struct request *req, int argc, char **argv)
 
 	if (!file && optind < argc && argv[optind][0] != '-')
 		file = argv[optind++];
-	if (set_format(req, FORMAT_XLSX) != IL_CMD_OK)
+	if (il_view_format(&req->view, FORMAT_XLSX) != IL_CMD_OK)
 		return IL_CMD_USAGE;
-	return file ? set_path(req, file) : IL_CMD_OK;
+	return file ? il_view_path(&req->view, file) : IL_CMD_OK;
 }
 
 static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
@@ -80,19 +60,19 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 			continue;
 		switch (opt) {
 		case OPT_TEXT:
-			rc = set_format(req, FORMAT_TEXT);
+			rc = il_view_format(&req->view, FORMAT_TEXT);
 			break;
 		case OPT_MARKDOWN:
-			rc = set_format(req, FORMAT_MARKDOWN);
+			rc = il_view_format(&req->view, FORMAT_MARKDOWN);
 			break;
 		case OPT_XLSX:
 			rc = xlsx_option(req, argc, argv);
 			break;
 		case OPT_JSON:
-			rc = set_format(req, FORMAT_JSON);
+			rc = il_view_format(&req->view, FORMAT_JSON);
 			break;
 		case 'o':
-			rc = set_path(req, optarg);
+			rc = il_view_path(&req->view, optarg);
 			break;
 		case OPT_REDACT:
 			req->redact = true;
@@ -105,8 +85,8 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 		return il_usage_error(
 			"report: unexpected argument '%s' (see 'impactlog help report')",
 			argv[optind]);
-	if (req->format == FORMAT_NONE)
-		req->format = FORMAT_TEXT;
+	if (req->view.format == FORMAT_NONE)
+		req->view.format = FORMAT_TEXT;
 	return il_filter_check(&req->filter);
 }
 
@@ -114,26 +94,26 @@ static int write_report(struct il_ctx *ctx, const struct request *req)
 {
 	struct il_report_options how = {&req->filter, req->redact, il_now()};
 	char default_path[64];
-	const char *path = req->path ? req->path : "-";
+	const char *path = req->view.path ? req->view.path : "-";
 	unsigned flags = 0;
 	struct il_output out;
 	int rc;
 
-	if (req->format == FORMAT_XLSX) {
+	if (req->view.format == FORMAT_XLSX) {
 		snprintf(default_path, sizeof(default_path), "impactlog-%s.xlsx",
 			 req->filter.cycle[0] ? req->filter.cycle : "all");
-		path = req->path ? req->path : default_path;
+		path = req->view.path ? req->view.path : default_path;
 		flags = IL_OUTPUT_BINARY | IL_OUTPUT_BY_NAME;
 	}
 	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
 		return rc;
 	/* A write error on a stream shows when it is committed, or for
 	 * standard output in main(). */
-	if (req->format == FORMAT_XLSX)
+	if (req->view.format == FORMAT_XLSX)
 		rc = il_report_xlsx(&ctx->db, &how, out.name, out.path);
-	else if (req->format == FORMAT_JSON)
+	else if (req->view.format == FORMAT_JSON)
 		rc = il_report_json(&ctx->db, &how, out.fp);
-	else if (req->format == FORMAT_MARKDOWN)
+	else if (req->view.format == FORMAT_MARKDOWN)
 		rc = il_report_markdown(&ctx->db, &how, out.fp);
 	else
 		rc = il_report_text(&ctx->db, &how, out.fp,
@@ -144,14 +124,14 @@ static int write_report(struct il_ctx *ctx, const struct request *req)
 	}
 	if (il_output_commit(&out) < 0)
 		return IL_CMD_ERROR;
-	if (req->format == FORMAT_XLSX && !req->path)
+	if (req->view.format == FORMAT_XLSX && !req->view.path)
 		printf("%s\n", default_path);
 	return IL_CMD_OK;
 }
 
 int cmd_report(struct il_ctx *ctx, int argc, char **argv)
 {
-	struct request req = {0};
+	struct request req = {.view = {"report", "--text, --md, --xlsx or --json"}};
 	int rc;
 
 	if ((rc = parse(ctx, argc, argv, &req)) != IL_CMD_OK)

@@ -39,32 +39,11 @@ static const struct option options[] = {
 
 struct request {
 	struct il_filter filter;
-	enum format format;
-	const char *path; /* -o FILE or --xlsx FILE */
+	struct il_view_choice view; /* the format, and -o FILE or --xlsx FILE */
 	const char *rubric;
-	bool xlsx_file_pending; /* --xlsx without =FILE: a FILE.xlsx operand may follow */
 	char **packets;
 	size_t packets_len;
 };
-
-static int set_format(struct request *req, enum format format)
-{
-	if (req->format != FORMAT_NONE && req->format != format)
-		return il_usage_error("team: give one of --text, --md, --json or --xlsx");
-	req->format = format;
-	return IL_CMD_OK;
-}
-
-static int set_path(struct request *req, const char *path)
-{
-	if (*path == '\0')
-		return il_usage_error("team: the output file name must not be empty");
-	if (req->path && strcmp(req->path, path) != 0)
-		return il_usage_error("team: two output files ('%s' and '%s'); give one", req->path,
-				      path);
-	req->path = path;
-	return IL_CMD_OK;
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -86,21 +65,21 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 			continue;
 		switch (opt) {
 		case OPT_TEXT:
-			rc = set_format(req, FORMAT_TEXT);
+			rc = il_view_format(&req->view, FORMAT_TEXT);
 			break;
 		case OPT_MARKDOWN:
-			rc = set_format(req, FORMAT_MARKDOWN);
+			rc = il_view_format(&req->view, FORMAT_MARKDOWN);
 			break;
 		case OPT_JSON:
-			rc = set_format(req, FORMAT_JSON);
+			rc = il_view_format(&req->view, FORMAT_JSON);
 			break;
 		case OPT_XLSX:
-			rc = set_format(req, FORMAT_XLSX);
+			rc = il_view_format(&req->view, FORMAT_XLSX);
 			if (rc == IL_CMD_OK && optarg)
-				rc = set_path(req, optarg);
+				rc = il_view_path(&req->view, optarg);
 			break;
 		case 'o':
-			rc = set_path(req, optarg);
+			rc = il_view_path(&req->view, optarg);
 			break;
 		case OPT_RUBRIC:
 			if (*optarg == '\0')
@@ -115,8 +94,9 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 	 * --xlsx, one that names an .xlsx file is the workbook, as in
 	 * "team a.json b.json --xlsx team.xlsx". */
 	for (int i = optind; i < argc; i++) {
-		if (req->format == FORMAT_XLSX && ends_with(argv[i], ".xlsx") && !req->path) {
-			if ((rc = set_path(req, argv[i])) != IL_CMD_OK)
+		if (req->view.format == FORMAT_XLSX && ends_with(argv[i], ".xlsx") &&
+		    !req->view.path) {
+			if ((rc = il_view_path(&req->view, argv[i])) != IL_CMD_OK)
 				return rc;
 			continue;
 		}
@@ -130,26 +110,26 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 	if (req->packets_len == 0)
 		return il_usage_error("team: no packets (give each person's 'impactlog report "
 				      "--json' file: impactlog team PACKET...)");
-	if (req->format == FORMAT_NONE)
-		req->format = FORMAT_TEXT;
+	if (req->view.format == FORMAT_NONE)
+		req->view.format = FORMAT_TEXT;
 	return il_filter_check(&req->filter);
 }
 
 static int write_view(struct il_ctx *ctx, const struct request *req, struct il_db *db,
 		      const struct il_team *team)
 {
-	const char *path = req->path ? req->path : "-";
+	const char *path = req->view.path ? req->view.path : "-";
 	unsigned flags = 0;
 	struct il_output out;
 	int rc = 0;
 
-	if (req->format == FORMAT_XLSX) {
-		path = req->path ? req->path : DEFAULT_XLSX;
+	if (req->view.format == FORMAT_XLSX) {
+		path = req->view.path ? req->view.path : DEFAULT_XLSX;
 		flags = IL_OUTPUT_BINARY | IL_OUTPUT_BY_NAME;
 	}
 	if ((rc = il_ctx_output(ctx, &out, path, flags)) != IL_CMD_OK)
 		return rc;
-	switch (req->format) {
+	switch (req->view.format) {
 	case FORMAT_XLSX:
 		rc = il_team_write_xlsx(db, team, out.name, out.path);
 		break;
@@ -168,14 +148,14 @@ static int write_view(struct il_ctx *ctx, const struct request *req, struct il_d
 	}
 	if (il_output_commit(&out) < 0)
 		return IL_CMD_ERROR;
-	if (req->format == FORMAT_XLSX && !req->path)
+	if (req->view.format == FORMAT_XLSX && !req->view.path)
 		printf("%s\n", DEFAULT_XLSX);
 	return IL_CMD_OK;
 }
 
 int cmd_team(struct il_ctx *ctx, int argc, char **argv)
 {
-	struct request req = {0};
+	struct request req = {.view = {"team", "--text, --md, --json or --xlsx"}};
 	struct il_team team;
 	struct il_db db;
 	int rc;

@@ -90,20 +90,11 @@ void il_json_entry_duplicate(struct il_json_in *in, long first)
 				    first);
 }
 
-/* How a JSON type reads in a message, after "not". */
+/* How a JSON type reads in a message, after "not"; NULL: the key is not
+ * there. */
 static const char *type_phrase(const char *type)
 {
-	if (!type)
-		return "missing";
-	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
-		return "a number";
-	if (strcmp(type, "text") == 0)
-		return "a string";
-	if (strcmp(type, "array") == 0)
-		return "an array";
-	if (strcmp(type, "object") == 0)
-		return "an object";
-	return type; /* null, true, false */
+	return type ? il_json_type_phrase(type) : "missing";
 }
 
 /* Key K's JSON type and value in the current row: columns 1 + 2K, 2 + 2K. */

@@ -85,6 +85,19 @@ int il_ctx_output(struct il_ctx *ctx, struct il_output *out, const char *path, u
  * a missing value.  Resets getopt's state on the first call for ARGV. */
 int il_getopt(struct il_ctx *ctx, int argc, char **argv, const struct option *options);
 
+/* What report and team write: one format (the command's own enum, 0 for
+ * none chosen) and at most one output file, from options in any order.
+ * FORMATS names the choices for the message: "--text, --md, --xlsx or
+ * --json".  Each returns IL_CMD_OK, or IL_CMD_USAGE after one line. */
+struct il_view_choice {
+	const char *command; /* "report" */
+	const char *formats;
+	int format;
+	const char *path; /* -o FILE or --xlsx FILE; NULL: standard output or a default */
+};
+int il_view_format(struct il_view_choice *choice, int format);
+int il_view_path(struct il_view_choice *choice, const char *path);
+
 /* Prints "impactlog: MESSAGE" and returns IL_CMD_USAGE. */
 int il_usage_error(const char *fmt, ...) IL_PRINTF(1, 2);
 

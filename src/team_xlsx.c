@@ -337,14 +337,17 @@ static void write_overclaims(struct il_xlsx *x, lxw_worksheet *ws, const struct 
 int il_team_write_xlsx(struct il_db *db, const struct il_team *team, const char *path,
 		       const char *name)
 {
-	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
 	struct il_report footer = {0};
-	struct il_xlsx *x = il_xmalloc(sizeof(*x));
+	struct il_xlsx *x = il_xlsx_new(name, false);
 	lxw_worksheet *overclaims = NULL, *people = NULL;
+	const struct il_xlsx_sheet sheets[] = {
+		{SHEET_OVERCLAIMS, &overclaims},
+		{SHEET_PEOPLE, &people},
+		{SHEET_ACHIEVEMENTS, &x->achievements},
+	};
 	int64_t largest = 0;
-	int saved, rc = -1;
+	int rc = -1;
 
-	*x = (struct il_xlsx){.name = il_xstrdup(name)};
 	/* The footer of every page names the view and its period. */
 	footer.profile.name = (char *)"Team calibration view";
 	footer.period = team->period;
@@ -355,35 +358,18 @@ int il_team_write_xlsx(struct il_db *db, const struct il_team *team, const char 
 				largest = team->overclaims[i].claims[j].row;
 	x->row_of_len = (size_t)largest + 1;
 	x->row_of = il_xcalloc(x->row_of_len, sizeof(*x->row_of));
-	if (write_labels(db, team) < 0)
-		goto out;
-	saved = il_xlsx_quiet_stderr();
-	x->workbook = workbook_new_opt(path, &options);
-	if (x->workbook) {
-		overclaims = il_xlsx_add_sheet(x, SHEET_OVERCLAIMS);
-		people = il_xlsx_add_sheet(x, SHEET_PEOPLE);
-		x->achievements = il_xlsx_add_sheet(x, SHEET_ACHIEVEMENTS);
+	if (write_labels(db, team) == 0 && il_xlsx_open(x, path, sheets, 3) == 0) {
+		/* A database error has had its own line; libxlsxwriter's stay
+		 * in X->error. */
+		if (il_xlsx_write_achievement_rows(x, db, "team_xlsx_achievements.sql") == 0) {
+			write_overclaims(x, overclaims, team);
+			write_people(x, people, team);
+			il_xlsx_print_achievements(x);
+			rc = !x->error && il_xlsx_close(x) == 0 ? 0 : il_xlsx_error(x);
+		} else {
+			il_xlsx_error(x);
+		}
 	}
-	il_xlsx_restore_stderr(saved);
-	if (!x->workbook) {
-		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		rc = il_xlsx_error(x);
-		goto out;
-	}
-	il_xlsx_add_formats(x);
-	if (x->error)
-		goto fail;
-	if (il_xlsx_write_achievement_rows(x, db, "team_xlsx_achievements.sql") < 0)
-		goto out;
-	write_overclaims(x, overclaims, team);
-	write_people(x, people, team);
-	il_xlsx_print_achievements(x);
-	if (!x->error && il_xlsx_close(x) == 0)
-		rc = 0;
-fail:
-	if (rc < 0)
-		il_xlsx_error(x);
-out:
 	free(x->row_of);
 	x->row_of = NULL;
 	il_xlsx_free(x);

@@ -66,7 +66,7 @@
  * returns an error; impactlog says what failed in one line of its own.
  * So stderr points at /dev/null while the library creates and assembles
  * files, and nowhere else, so that our own messages still show. */
-int il_xlsx_quiet_stderr(void)
+static int quiet_stderr(void)
 {
 	int saved, null;
 
@@ -82,7 +82,7 @@ int il_xlsx_quiet_stderr(void)
 	return saved;
 }
 
-void il_xlsx_restore_stderr(int saved)
+static void restore_stderr(int saved)
 {
 	if (saved < 0)
 		return;
@@ -90,7 +90,7 @@ void il_xlsx_restore_stderr(int saved)
 	close(saved);
 }
 
-lxw_worksheet *il_xlsx_add_sheet(struct il_xlsx *x, const char *name)
+static lxw_worksheet *add_sheet(struct il_xlsx *x, const char *name)
 {
 	lxw_worksheet *ws = x->error ? NULL : workbook_add_worksheet(x->workbook, name);
 
@@ -124,14 +124,14 @@ int il_xlsx_open(struct il_xlsx *x, const char *path, const struct il_xlsx_sheet
 		 size_t count)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-	int saved = il_xlsx_quiet_stderr();
+	int saved = quiet_stderr();
 
 	x->workbook = workbook_new_opt(path, &options);
 	if (!x->workbook)
 		il_xlsx_failed(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	for (size_t i = 0; i < count && !x->error; i++)
-		*sheets[i].ws = il_xlsx_add_sheet(x, sheets[i].name);
-	il_xlsx_restore_stderr(saved);
+		*sheets[i].ws = add_sheet(x, sheets[i].name);
+	restore_stderr(saved);
 	if (!x->error)
 		il_xlsx_add_formats(x);
 	return x->error ? il_xlsx_error(x) : 0;
@@ -158,10 +158,10 @@ static void set_properties(struct il_xlsx *x)
 
 int il_xlsx_close(struct il_xlsx *x)
 {
-	int saved = il_xlsx_quiet_stderr();
+	int saved = quiet_stderr();
 	lxw_error err = workbook_close(x->workbook);
 
-	il_xlsx_restore_stderr(saved);
+	restore_stderr(saved);
 	x->workbook = NULL;
 	return il_xlsx_failed(x, err) ? -1 : 0;
 }

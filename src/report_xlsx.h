@@ -2,8 +2,9 @@
 #define IMPACTLOG_REPORT_XLSX_H
 
 /*
- * The xlsx workbook's internals, shared by its own files and nothing else:
- * report_xlsx.c (the workbook), one file per sheet group,
+ * The xlsx workbook's internals, shared by its own files and the team
+ * workbook (team_xlsx.c), and nothing else: report_xlsx.c (the workbook),
+ * one file per sheet group,
  * report_xlsx_achievements.c, report_xlsx_orgs.c, report_xlsx_summary.c
  * and report_xlsx_groups.c, and report_xlsx_cells.c (cells, formats,
  * formula pieces and print set-up).  What the rest of impactlog calls is in
@@ -129,9 +130,8 @@ struct sheet {
 };
 
 /* The workbook's plumbing (report_xlsx.c), for the team workbook too:
- * stderr silenced while libxlsxwriter prints its own errors, a sheet
- * added, the workbook closed, the message for its first error (-1), and
- * the whole freed. */
+ * opening it with its sheets, closing it, the message for its first error
+ * (-1), and freeing the whole. */
 /* A sheet to add when the workbook opens: its name, and where its
  * worksheet goes. */
 struct il_xlsx_sheet {
@@ -145,9 +145,6 @@ struct il_xlsx *il_xlsx_new(const char *name, bool redact);
  * line; free X with il_xlsx_free either way. */
 int il_xlsx_open(struct il_xlsx *x, const char *path, const struct il_xlsx_sheet *sheets,
 		 size_t count);
-int il_xlsx_quiet_stderr(void);
-void il_xlsx_restore_stderr(int saved);
-lxw_worksheet *il_xlsx_add_sheet(struct il_xlsx *x, const char *name);
 int il_xlsx_close(struct il_xlsx *x);
 int il_xlsx_error(const struct il_xlsx *x);
 void il_xlsx_free(struct il_xlsx *x);

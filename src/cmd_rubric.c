@@ -92,7 +92,7 @@ static int import(struct il_ctx *ctx, const char *path, bool dry_run)
 
 	if (il_rubric_read_file(path, &text) < 0)
 		goto out;
-	if (il_rubric_parse(&r, il_rubric_file_name(path), il_buf_str(&text), text.len) < 0)
+	if (il_rubric_parse(&r, il_input_name(path), il_buf_str(&text), text.len) < 0)
 		goto out;
 	if (dry_run) {
 		printf("%zu expectation%s, all valid (nothing written)\n", r.len,

@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 
 #define CHUNK_SIZE (64 * 1024)
-#define STDIN_NAME "<stdin>"
 
 /* libcsv grows its field buffer by this much at a time; its default of 128
  * bytes would copy a long note over and over. */
@@ -451,7 +450,7 @@ static int open_input(struct il_csv_in *in, const char *path)
 
 	if (strcmp(path, "-") == 0) {
 		in->fp = stdin;
-		in->name = STDIN_NAME;
+		in->name = il_input_name(path);
 	} else if (!(in->fp = fopen(path, "rb"))) {
 		il_error("cannot open '%s': %s", path, strerror(errno));
 		return -1;

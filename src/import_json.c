@@ -15,7 +15,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#define STDIN_NAME    "<stdin>"
 #define CHUNK_SIZE    (64 * 1024)
 #define TAG_SEPARATOR "\x1f" /* import_jrnl.sql joins the tags with it */
 
@@ -664,7 +663,7 @@ int il_json_import_read(const char *path, enum il_import_from from, enum il_tag 
 			void *data)
 {
 	struct il_json_in in = {
-		.name = strcmp(path, "-") == 0 ? STDIN_NAME : path,
+		.name = il_input_name(path),
 		.from = from,
 		.fallback = fallback,
 		.today = today,

@@ -572,15 +572,10 @@ void il_rubric_levels(const struct il_rubric *r, const char *track, struct il_bu
 	}
 }
 
-const char *il_rubric_file_name(const char *path)
-{
-	return strcmp(path, "-") == 0 ? "<stdin>" : path;
-}
-
 int il_rubric_read_file(const char *path, struct il_buf *out)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	const char *name = il_rubric_file_name(path);
+	const char *name = il_input_name(path);
 	char chunk[64 * 1024];
 	struct stat st;
 	size_t n;

@@ -544,7 +544,7 @@ static int load_rubric(const char *file, struct il_rubric *r)
 		return il_rubric_load(NULL, r);
 	rc = il_rubric_read_file(file, &text);
 	if (rc == 0)
-		rc = il_rubric_parse(r, il_rubric_file_name(file), il_buf_str(&text), text.len);
+		rc = il_rubric_parse(r, il_input_name(file), il_buf_str(&text), text.len);
 	il_buf_free(&text);
 	return rc;
 }

@@ -283,6 +283,11 @@ size_t il_utf8_prefix(const char *s, size_t max)
 	return i;
 }
 
+const char *il_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 const char *il_quoted(const char *text, char out[IL_QUOTED_SIZE])
 {
 	size_t keep = il_utf8_prefix(text, IL_QUOTE_CHARS);

@@ -107,7 +107,5 @@ void il_rubric_levels(const struct il_rubric *r, const char *track, struct il_bu
  * rubric may hold before it has all been read (il_rubric_parse says so).
  * Returns 0, or -1 after one line. */
 int il_rubric_read_file(const char *path, struct il_buf *out);
-/* PATH as messages name it: "<stdin>" for "-". */
-const char *il_rubric_file_name(const char *path);
 
 #endif

@@ -75,6 +75,10 @@ long il_utf8_length(const char *s, size_t len);
 /* Number of bytes of S that hold at most MAX code points. */
 size_t il_utf8_prefix(const char *s, size_t max);
 
+/* An input file as messages name it ("FILE:LINE: ..."): "<stdin>" for
+ * "-". */
+const char *il_input_name(const char *path);
+
 /* TEXT in quotes for a message, cut to IL_QUOTE_CHARS characters and "…"
  * so that one line stays one line: "'Payments'".  OUT is the size of
  * IL_QUOTED_SIZE. */

@@ -6,7 +6,6 @@
 #include "impactlog/filter.h"
 #include "impactlog/output.h"
 #include "impactlog/report.h"
-#include "impactlog/team.h"
 
 #include <errno.h>
 #include <string.h>

@@ -18,7 +18,6 @@
 #include "impactlog/filter.h"
 #include "impactlog/json_out.h"
 #include "impactlog/report.h"
-#include "impactlog/team.h"
 
 #include <stdio.h>
 

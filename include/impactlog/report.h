@@ -518,4 +518,10 @@ int il_report_markdown(struct il_db *db, const struct il_report_options *options
 int il_report_xlsx(struct il_db *db, const struct il_report_options *options, const char *path,
 		   const char *name);
 
+/* The packet (report_json.c): the achievements OPTIONS select as the one
+ * JSON object a manager's `team` reads (include/impactlog/team.h).  Its
+ * "impactlog_packet" key is IL_PACKET_VERSION; team refuses a later one. */
+#define IL_PACKET_VERSION 1
+int il_report_json(struct il_db *db, const struct il_report_options *options, FILE *out);
+
 #endif

@@ -32,16 +32,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The packet's version, its "impactlog_packet" key: a packet of a later
- * version is refused, naming the version this program reads. */
-#define IL_PACKET_VERSION 1
-
 /* The largest packet file read: a packet of 10,000 achievements with long
  * notes is about 10 MiB. */
 #define IL_PACKET_BYTES_MAX (64L * 1024 * 1024)
-
-/* Writes the packet of the achievements OPTIONS select to OUT. */
-int il_report_json(struct il_db *db, const struct il_report_options *options, FILE *out);
 
 /* One person: a packet's profile and period, and what their achievements
  * in the team's period add up to. */

@@ -10,7 +10,6 @@
 #include "impactlog/embed.h"
 #include "impactlog/readiness.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,8 +24,8 @@
 static int drop_replaced(struct il_db *db, struct il_team *team)
 {
 	sqlite3_stmt *stmt = il_report_prepare(db, "team_replaced.sql");
-	sqlite3_stmt *drop = NULL;
-	struct il_strlist ids = {0};
+	int64_t *ids = NULL;
+	size_t len = 0;
 	int rc;
 
 	if (!stmt)
@@ -39,25 +38,24 @@ static int drop_replaced(struct il_db *db, struct il_team *team)
 			      il_column_text(stmt, 5), il_column_text(stmt, 2),
 			      il_column_text(stmt, 3));
 		il_strlist_push(&team->notes, il_buf_str(&line));
-		il_strlist_push(&ids, il_column_text(stmt, 0));
 		il_buf_free(&line);
+		ids = il_xrealloc(ids, (len + 1) * sizeof(*ids));
+		ids[len++] = sqlite3_column_int64(stmt, 0);
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	for (size_t i = 0; i < ids.len; i++) {
-		if (!(drop = il_db_cached(db, il_report_sql("team_drop_person.sql"))) ||
-		    il_bind_int(db, drop, 1, atoll(ids.items[i])) < 0 || il_db_run(db, drop) < 0)
-			goto fail;
-		if (!(drop = il_db_cached(db, "DELETE FROM person WHERE id = ?1")) ||
-		    il_bind_int(db, drop, 1, atoll(ids.items[i])) < 0 || il_db_run(db, drop) < 0)
-			goto fail;
+	rc = rc == SQLITE_DONE ? 0 : -1;
+	/* The person's achievements, with their lists and claims (ON DELETE
+	 * CASCADE), then the person. */
+	for (size_t i = 0; rc == 0 && i < len; i++) {
+		sqlite3_stmt *drop = il_db_cached(db, il_report_sql("team_drop_person.sql"));
+
+		if (!drop || il_bind_int(db, drop, 1, ids[i]) < 0 || il_db_run(db, drop) < 0 ||
+		    !(drop = il_db_cached(db, "DELETE FROM person WHERE id = ?1")) ||
+		    il_bind_int(db, drop, 1, ids[i]) < 0 || il_db_run(db, drop) < 0)
+			rc = -1;
 	}
-	il_strlist_clear(&ids);
-	return 0;
-fail:
-	il_strlist_clear(&ids);
-	return -1;
+	free(ids);
+	return rc;
 }
 
 /* --- People ------------------------------------------------------------------ */
@@ -128,12 +126,20 @@ static void label_people(struct il_team *team)
 	}
 }
 
+/* The person of id ID: people[] is in id order (team_people.sql). */
 static size_t person_index(const struct il_team *team, int64_t id)
 {
-	for (size_t i = 0; i < team->people_len; i++)
-		if (team->people[i].id == id)
-			return i;
-	return 0;
+	size_t low = 0, high = team->people_len;
+
+	while (high - low > 1) {
+		size_t mid = low + (high - low) / 2;
+
+		if (team->people[mid].id <= id)
+			low = mid;
+		else
+			high = mid;
+	}
+	return low;
 }
 
 static int read_amounts(struct il_db *db, struct il_team *team)

@@ -52,6 +52,20 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* --xlsx takes an optional FILE, which getopt only sees as --xlsx=FILE;
+ * "--xlsx FILE" is read here, FILE being the next argument unless that is
+ * an option or a packet (.json): "team --xlsx /dev/stdout a.json". */
+static int xlsx_option(struct request *req, int argc, char **argv)
+{
+	const char *file = optarg;
+
+	if (!file && optind < argc && argv[optind][0] != '-' && !ends_with(argv[optind], ".json"))
+		file = argv[optind++];
+	if (il_view_format(&req->view, FORMAT_XLSX) != IL_CMD_OK)
+		return IL_CMD_USAGE;
+	return file ? il_view_path(&req->view, file) : IL_CMD_OK;
+}
+
 static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 {
 	int opt, handled, rc = IL_CMD_OK;
@@ -74,9 +88,7 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 			rc = il_view_format(&req->view, FORMAT_JSON);
 			break;
 		case OPT_XLSX:
-			rc = il_view_format(&req->view, FORMAT_XLSX);
-			if (rc == IL_CMD_OK && optarg)
-				rc = il_view_path(&req->view, optarg);
+			rc = xlsx_option(req, argc, argv);
 			break;
 		case 'o':
 			rc = il_view_path(&req->view, optarg);
@@ -91,8 +103,8 @@ static int parse(struct il_ctx *ctx, int argc, char **argv, struct request *req)
 	if (rc != IL_CMD_OK)
 		return rc;
 	/* The packets are the operands (getopt has moved them last); with
-	 * --xlsx, one that names an .xlsx file is the workbook, as in
-	 * "team a.json b.json --xlsx team.xlsx". */
+	 * --xlsx and no FILE yet, one that names an .xlsx file is the
+	 * workbook, as in "team --xlsx a.json b.json team.xlsx". */
 	for (int i = optind; i < argc; i++) {
 		if (req->view.format == FORMAT_XLSX && ends_with(argv[i], ".xlsx") &&
 		    !req->view.path) {

@@ -50,6 +50,16 @@ test_expect_success 'without a file name, impactlog-team.xlsx, and its name prin
 	test -s impactlog-team.xlsx
 '
 
+test_expect_success 'the argument after --xlsx is its FILE, a device too, unless it is a packet' '
+	impactlog team a.json b.json c.json --xlsx /dev/null >out &&
+	test_must_be_empty out &&
+	rm -f impactlog-team.xlsx &&
+	impactlog team --xlsx a.json b.json >out &&
+	echo impactlog-team.xlsx >expect &&
+	test_cmp expect out &&
+	test -s impactlog-team.xlsx
+'
+
 test_expect_success PYTHON3,OPENPYXL 'a share lowered on Achievements, as a manager would' '
 	"$PYTHON" -W ignore "$TEAM" edit team.xlsx edited.xlsx "Lee Chen" \
 		"Cert rotation automation" 30
